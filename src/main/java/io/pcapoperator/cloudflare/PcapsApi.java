@@ -1,0 +1,25 @@
+package io.pcapoperator.cloudflare;
+
+import java.util.List;
+
+/**
+ * The Cloudflare Magic Transit PCAPs API, under {@code /accounts/{account_id}/pcaps}. Every method
+ * throws a {@link CloudflareApiException} subclass on failure.
+ */
+public interface PcapsApi {
+
+  /** {@code POST /pcaps}: submits a capture. Not idempotent: each call makes a new capture. */
+  Pcap create(Credentials credentials, String accountId, PcapRequest request);
+
+  /** {@code GET /pcaps/{id}}: reads one capture. */
+  Pcap get(Credentials credentials, String accountId, String pcapId);
+
+  /** {@code GET /pcaps}: the account's captures, newest first. */
+  List<Pcap> list(Credentials credentials, String accountId);
+
+  /** {@code PUT /pcaps/{id}/stop}: stops a running full capture. */
+  void stop(Credentials credentials, String accountId, String pcapId);
+
+  /** {@code GET /pcaps/{id}/download}: the libpcap file of a finished simple capture. */
+  byte[] download(Credentials credentials, String accountId, String pcapId);
+}
