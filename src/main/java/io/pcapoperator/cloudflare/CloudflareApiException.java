@@ -45,6 +45,10 @@ public abstract sealed class CloudflareApiException extends RuntimeException
         errors.stream()
             .map(e -> e.code() + " " + e.message())
             .collect(Collectors.joining("; ", "[", "]"));
-    return operation + " failed" + (httpStatus == 0 ? "" : " with HTTP " + httpStatus) + " " + detail;
+    return operation
+        + " failed"
+        + (httpStatus == 0 ? "" : " with HTTP " + httpStatus)
+        + " "
+        + detail;
   }
 }

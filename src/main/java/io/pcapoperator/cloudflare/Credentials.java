@@ -3,8 +3,8 @@ package io.pcapoperator.cloudflare;
 import java.util.Objects;
 
 /**
- * How a request authenticates: an API token, or an account email with a global API key. The
- * secret parts never appear in {@link #toString()}.
+ * How a request authenticates: an API token, or an account email with a global API key. The secret
+ * parts never appear in {@link #toString()}.
  */
 public sealed interface Credentials {
 

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * The body of {@code POST /accounts/{account_id}/pcaps}: a simple or a full capture request.
- * Fields that do not apply to the request's type are null and left out of the JSON.
+ * The body of {@code POST /accounts/{account_id}/pcaps}: a simple or a full capture request. Fields
+ * that do not apply to the request's type are null and left out of the JSON.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -1,0 +1,59 @@
+package io.pcapoperator.api.v1alpha1;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Plural;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** A Cloudflare Magic Transit packet capture, requested and followed by the pcap-operator. */
+@Group(PacketCapture.GROUP)
+@Version(PacketCapture.VERSION)
+@Plural("packetcaptures")
+@ShortNames({"pcap", "pcaps"})
+@AdditionalPrinterColumn(
+    name = "Type",
+    jsonPath = ".spec.type",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Phase",
+    jsonPath = ".status.phase",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Remote",
+    jsonPath = ".status.remoteStatus",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "ID",
+    jsonPath = ".status.id",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Packets",
+    jsonPath = ".status.packetsCaptured",
+    type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(
+    name = "Age",
+    jsonPath = ".metadata.creationTimestamp",
+    type = AdditionalPrinterColumn.Type.DATE)
+@AdditionalPrinterColumn(
+    name = "Submitted",
+    jsonPath = ".status.submitted",
+    type = AdditionalPrinterColumn.Type.STRING,
+    priority = 1)
+@AdditionalPrinterColumn(
+    name = "Message",
+    jsonPath = ".status.conditions[?(@.type==\"Ready\")].message",
+    type = AdditionalPrinterColumn.Type.STRING,
+    priority = 1)
+public class PacketCapture extends CustomResource<PacketCaptureSpec, PacketCaptureStatus>
+    implements Namespaced {
+  private static final long serialVersionUID = 1L;
+
+  /** The API group of the resource. */
+  public static final String GROUP = "pcap-operator.io";
+
+  /** The API version of this class. */
+  public static final String VERSION = "v1alpha1";
+}

@@ -1,0 +1,138 @@
+package io.pcapoperator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the operator knows of the capture: its remote id and state, mirrored from Cloudflare. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class PacketCaptureStatus {
+
+  @JsonPropertyDescription("Cloudflare's id of the capture, recorded as soon as it is created.")
+  private String id;
+
+  @JsonPropertyDescription(
+      "Pending, Queued, Submitting, Running, Converting, Succeeded, Failed or Stopped.")
+  private CapturePhase phase;
+
+  @JsonPropertyDescription("The capture's status as Cloudflare last reported it, verbatim.")
+  private String remoteStatus;
+
+  @JsonPropertyDescription("When Cloudflare accepted the capture, as it reported it.")
+  private String submitted;
+
+  @JsonPropertyDescription(
+      "When the operator started its create request; set while the remote id is not yet known, so"
+          + " that a restarted operator adopts the capture instead of creating a second one.")
+  private String submissionStarted;
+
+  @JsonPropertyDescription("Packets captured so far, as Cloudflare reports them.")
+  private Long packetsCaptured;
+
+  @JsonPropertyDescription("When a stop was requested, as Cloudflare reports it.")
+  private String stopRequested;
+
+  @JsonPropertyDescription("Why the capture failed, from Cloudflare or from the operator.")
+  private String errorMessage;
+
+  @JsonPropertyDescription("The metadata.generation that this status reflects.")
+  private Long observedGeneration;
+
+  @JsonPropertyDescription("When the operator last read the capture from Cloudflare.")
+  private String lastSyncTime;
+
+  @JsonPropertyDescription(
+      "Ready is True once the capture succeeded; its reason tells Queued, Running, Converting,"
+          + " Failed, InvalidSpec, AuthenticationFailed and RemoteUnavailable apart.")
+  private List<Condition> conditions = new ArrayList<>();
+
+  public String getId() {
+    return id;
+  }
+
+  public void setId(String id) {
+    this.id = id;
+  }
+
+  public CapturePhase getPhase() {
+    return phase;
+  }
+
+  public void setPhase(CapturePhase phase) {
+    this.phase = phase;
+  }
+
+  public String getRemoteStatus() {
+    return remoteStatus;
+  }
+
+  public void setRemoteStatus(String remoteStatus) {
+    this.remoteStatus = remoteStatus;
+  }
+
+  public String getSubmitted() {
+    return submitted;
+  }
+
+  public void setSubmitted(String submitted) {
+    this.submitted = submitted;
+  }
+
+  public String getSubmissionStarted() {
+    return submissionStarted;
+  }
+
+  public void setSubmissionStarted(String submissionStarted) {
+    this.submissionStarted = submissionStarted;
+  }
+
+  public Long getPacketsCaptured() {
+    return packetsCaptured;
+  }
+
+  public void setPacketsCaptured(Long packetsCaptured) {
+    this.packetsCaptured = packetsCaptured;
+  }
+
+  public String getStopRequested() {
+    return stopRequested;
+  }
+
+  public void setStopRequested(String stopRequested) {
+    this.stopRequested = stopRequested;
+  }
+
+  public String getErrorMessage() {
+    return errorMessage;
+  }
+
+  public void setErrorMessage(String errorMessage) {
+    this.errorMessage = errorMessage;
+  }
+
+  public Long getObservedGeneration() {
+    return observedGeneration;
+  }
+
+  public void setObservedGeneration(Long observedGeneration) {
+    this.observedGeneration = observedGeneration;
+  }
+
+  public String getLastSyncTime() {
+    return lastSyncTime;
+  }
+
+  public void setLastSyncTime(String lastSyncTime) {
+    this.lastSyncTime = lastSyncTime;
+  }
+
+  public List<Condition> getConditions() {
+    return conditions;
+  }
+
+  public void setConditions(List<Condition> conditions) {
+    this.conditions = conditions;
+  }
+}

@@ -1,0 +1,36 @@
+package io.pcapoperator.reconcile;
+
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.pcapoperator.api.v1alpha1.PacketCapture;
+import io.pcapoperator.cloudflare.Credentials;
+
+/**
+ * One reconciliation of one PacketCapture with usable credentials.
+ *
+ * @param resource the resource as last read or written
+ * @param context JOSDK's context, for status writes and the caches
+ * @param credentials the credentials from the resource's Secret
+ */
+record Attempt(PacketCapture resource, Context<PacketCapture> context, Credentials credentials) {
+
+  /** The Cloudflare account of the capture. */
+  String accountId() {
+    return resource.getSpec().getAccountId();
+  }
+
+  /** The resource's generation, 0 where the API server does not keep one. */
+  long generation() {
+    Long generation = resource.getMetadata().getGeneration();
+    return generation == null ? 0 : generation;
+  }
+
+  /** The resource's uid, the key of per-resource state. */
+  String uid() {
+    return resource.getMetadata().getUid();
+  }
+
+  /** This attempt with the resource as it was stored by a status write. */
+  Attempt with(PacketCapture stored) {
+    return new Attempt(stored, context, credentials);
+  }
+}

@@ -1,0 +1,60 @@
+package io.pcapoperator.reconcile;
+
+import io.pcapoperator.api.v1alpha1.CaptureFilter;
+import io.pcapoperator.api.v1alpha1.CaptureType;
+import io.pcapoperator.api.v1alpha1.PacketCaptureSpec;
+import io.pcapoperator.cloudflare.Pcap;
+import io.pcapoperator.cloudflare.PcapFilter;
+import io.pcapoperator.cloudflare.PcapRequest;
+import java.util.Objects;
+
+/** Turns a valid spec into the API's create request, and tells whether a remote capture is it. */
+public final class CaptureRequests {
+  private CaptureRequests() {}
+
+  /** The {@code POST /pcaps} body for a spec that passed {@link SpecValidator}. */
+  public static PcapRequest toRequest(PacketCaptureSpec spec) {
+    boolean full = spec.getType() == CaptureType.FULL;
+    return new PcapRequest(
+        spec.getSystem() == null ? PcapRequest.SYSTEM_MAGIC_TRANSIT : spec.getSystem(),
+        full ? PcapRequest.TYPE_FULL : PcapRequest.TYPE_SIMPLE,
+        spec.getTimeLimit(),
+        spec.getPacketLimit(),
+        full ? spec.getByteLimit() : null,
+        full ? spec.getColoName() : null,
+        full ? spec.getDestinationConf() : null,
+        toFilter(spec.getFilter()),
+        full ? null : spec.getOffsetTime());
+  }
+
+  /**
+   * Whether a remote capture carries the same request, so that it may be adopted after a create
+   * whose answer was lost.
+   */
+  public static boolean sameRequest(PcapRequest request, Pcap remote) {
+    PcapFilter remoteFilter = remote.filterV1() == null ? PcapFilter.ANY : remote.filterV1();
+    PcapFilter wantedFilter = request.filterV1() == null ? PcapFilter.ANY : request.filterV1();
+    return Objects.equals(request.type(), remote.type())
+        && Objects.equals(request.timeLimit(), remote.timeLimit())
+        && (remote.packetLimit() == null
+            || Objects.equals(request.packetLimit(), remote.packetLimit()))
+        && Objects.equals(request.byteLimit(), remote.byteLimit())
+        && Objects.equals(request.coloName(), remote.coloName())
+        && Objects.equals(request.destinationConf(), remote.destinationConf())
+        && wantedFilter.equals(remoteFilter);
+  }
+
+  private static PcapFilter toFilter(CaptureFilter filter) {
+    if (filter == null) {
+      return null;
+    }
+    PcapFilter out =
+        new PcapFilter(
+            filter.getSourceAddress(),
+            filter.getDestinationAddress(),
+            filter.getSourcePort(),
+            filter.getDestinationPort(),
+            filter.getProtocol());
+    return out.isEmpty() ? null : out;
+  }
+}

@@ -1,0 +1,219 @@
+package io.pcapoperator.reconcile;
+
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.pcapoperator.api.v1alpha1.CapturePhase;
+import io.pcapoperator.api.v1alpha1.PacketCapture;
+import io.pcapoperator.cloudflare.AuthenticationException;
+import io.pcapoperator.cloudflare.CloudflareApiException;
+import io.pcapoperator.cloudflare.Pcap;
+import io.pcapoperator.cloudflare.PcapRequest;
+import io.pcapoperator.cloudflare.PcapsApi;
+import io.pcapoperator.cloudflare.RetryableApiException;
+import io.pcapoperator.cloudflare.TerminalApiException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Creates the remote capture exactly once. The intent is written to status (phase Submitting, with
+ * the time) before the POST and the id right after it; a create whose answer was lost, or an
+ * operator that died in between, is settled by adopting the matching capture from the account's
+ * list instead of creating a second one.
+ */
+final class CaptureSubmitter {
+  /** Annotation a user sets to the right remote id when several captures match a lost create. */
+  static final String ADOPT_ANNOTATION = "pcap-operator.io/adopt-id";
+
+  /** Allowance for clock skew between the operator and Cloudflare when matching captures. */
+  private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+
+  private final PcapsApi api;
+  private final StatusUpdates updates;
+  private final RemoteFailures failures;
+  private final CaptureSync sync;
+  private final Requeue requeue;
+  private final Clock clock;
+  private final ReconcilerSettings settings;
+
+  CaptureSubmitter(
+      PcapsApi api,
+      StatusUpdates updates,
+      RemoteFailures failures,
+      CaptureSync sync,
+      Requeue requeue,
+      Clock clock,
+      ReconcilerSettings settings) {
+    this.api = api;
+    this.updates = updates;
+    this.failures = failures;
+    this.sync = sync;
+    this.requeue = requeue;
+    this.clock = clock;
+    this.settings = settings;
+  }
+
+  /** Submits a capture that has never been sent. */
+  UpdateControl<PacketCapture> submit(Attempt attempt) {
+    Instant started = clock.instant();
+    PacketCapture marked =
+        updates.notReady(
+            attempt.resource(),
+            attempt.context(),
+            CapturePhase.Submitting,
+            ConditionReason.Submitting,
+            "sending the capture request to Cloudflare",
+            false,
+            s -> s.setSubmissionStarted(Timestamps.formatPrecise(started)));
+    Attempt current = attempt.with(marked);
+    PcapRequest request = CaptureRequests.toRequest(marked.getSpec());
+    Pcap created;
+    try {
+      created = api.create(current.credentials(), current.accountId(), request);
+    } catch (CloudflareApiException e) {
+      return createFailed(current, e);
+    }
+    return record(current, created, "Submitted", "created capture " + created.id());
+  }
+
+  /**
+   * Settles a create whose outcome is unknown (phase Submitting with no id): adopts the matching
+   * remote capture, submits again once the grace period shows there is none, or asks the user to
+   * choose when several match.
+   */
+  UpdateControl<PacketCapture> resume(Attempt attempt) {
+    String pinned =
+        attempt.resource().getMetadata().getAnnotations() == null
+            ? null
+            : attempt.resource().getMetadata().getAnnotations().get(ADOPT_ANNOTATION);
+    try {
+      if (pinned != null && !pinned.isBlank()) {
+        Pcap chosen = api.get(attempt.credentials(), attempt.accountId(), pinned.strip());
+        return record(attempt, chosen, "Adopted", "adopted capture " + chosen.id() + " as pinned");
+      }
+      List<Pcap> candidates = candidates(attempt);
+      if (candidates.size() == 1) {
+        Pcap adopted = candidates.get(0);
+        return record(
+            attempt,
+            adopted,
+            "Adopted",
+            "adopted capture " + adopted.id() + " after a lost create");
+      }
+      if (candidates.size() > 1) {
+        return ambiguous(attempt, candidates);
+      }
+    } catch (TerminalApiException e) {
+      return rejected(attempt, e);
+    } catch (AuthenticationException | RetryableApiException e) {
+      return failures.handle(attempt, e, CapturePhase.Submitting);
+    }
+    Instant started = submissionStarted(attempt);
+    Duration sinceStart = Duration.between(started, clock.instant());
+    if (sinceStart.compareTo(settings.submissionGrace()) < 0) {
+      return requeue.after(settings.submissionGrace().minus(sinceStart));
+    }
+    return submit(attempt);
+  }
+
+  private List<Pcap> candidates(Attempt attempt) {
+    PcapRequest request = CaptureRequests.toRequest(attempt.resource().getSpec());
+    Instant earliest = submissionStarted(attempt).minus(CLOCK_SKEW);
+    Set<String> claimed = idsClaimedByOthers(attempt);
+    return api.list(attempt.credentials(), attempt.accountId()).stream()
+        .filter(p -> CaptureRequests.sameRequest(request, p))
+        .filter(p -> Timestamps.parse(p.submitted()).map(t -> !t.isBefore(earliest)).orElse(false))
+        .filter(p -> !claimed.contains(p.id()))
+        .toList();
+  }
+
+  private static Set<String> idsClaimedByOthers(Attempt attempt) {
+    String uid = attempt.uid();
+    return attempt
+        .context()
+        .getPrimaryCache()
+        .list(
+            other ->
+                !uid.equals(other.getMetadata().getUid())
+                    && other.getStatus() != null
+                    && other.getStatus().getId() != null)
+        .map(other -> other.getStatus().getId())
+        .collect(Collectors.toSet());
+  }
+
+  private Instant submissionStarted(Attempt attempt) {
+    return Timestamps.parse(attempt.resource().getStatus().getSubmissionStarted())
+        .orElse(clock.instant());
+  }
+
+  private UpdateControl<PacketCapture> record(
+      Attempt attempt, Pcap pcap, String eventReason, String eventMessage) {
+    failures.succeeded(attempt);
+    PacketCapture stored = updates.mirror(attempt.resource(), attempt.context(), pcap);
+    updates.normalEvent(stored, eventReason, eventMessage);
+    return sync.next(stored, pcap);
+  }
+
+  private UpdateControl<PacketCapture> createFailed(Attempt attempt, CloudflareApiException e) {
+    if (e instanceof TerminalApiException terminal) {
+      return rejected(attempt, terminal);
+    }
+    if (e instanceof RetryableApiException retryable && notCreated(retryable)) {
+      PacketCapture cleared = clearSubmission(attempt);
+      return failures.handle(attempt.with(cleared), e, CapturePhase.Pending);
+    }
+    if (e instanceof AuthenticationException) {
+      PacketCapture cleared = clearSubmission(attempt);
+      return failures.handle(attempt.with(cleared), e, CapturePhase.Pending);
+    }
+    // The request may have created a capture: stay Submitting, and settle it from the list.
+    return failures.handle(attempt, e, CapturePhase.Submitting);
+  }
+
+  /** 429 and 409 answer before a capture is made: the request can be sent again safely. */
+  private static boolean notCreated(RetryableApiException e) {
+    return e.httpStatus() == 429 || e.httpStatus() == 409;
+  }
+
+  private PacketCapture clearSubmission(Attempt attempt) {
+    return updates.notReady(
+        attempt.resource(),
+        attempt.context(),
+        CapturePhase.Pending,
+        ConditionReason.Pending,
+        "not submitted yet",
+        false,
+        s -> s.setSubmissionStarted(null));
+  }
+
+  private UpdateControl<PacketCapture> rejected(Attempt attempt, TerminalApiException e) {
+    updates.notReady(
+        attempt.resource(),
+        attempt.context(),
+        CapturePhase.Failed,
+        ConditionReason.RemoteRejected,
+        "Cloudflare rejected the capture request: " + e.apiMessage(),
+        true,
+        s -> s.setSubmissionStarted(null));
+    return requeue.never();
+  }
+
+  private UpdateControl<PacketCapture> ambiguous(Attempt attempt, List<Pcap> candidates) {
+    String ids = candidates.stream().map(Pcap::id).collect(Collectors.joining(", "));
+    updates.notReady(
+        attempt.resource(),
+        attempt.context(),
+        CapturePhase.Submitting,
+        ConditionReason.AmbiguousSubmission,
+        candidates.size()
+            + " remote captures match a create whose answer was lost: "
+            + ids
+            + "; set the annotation "
+            + ADOPT_ANNOTATION
+            + " to the right one",
+        true);
+    return requeue.after(settings.credentialsRetry());
+  }
+}

@@ -1,0 +1,176 @@
+package io.pcapoperator.reconcile;
+
+import io.fabric8.kubernetes.api.model.Secret;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.pcapoperator.api.v1alpha1.CapturePhase;
+import io.pcapoperator.api.v1alpha1.PacketCapture;
+import io.pcapoperator.api.v1alpha1.PacketCaptureStatus;
+import io.pcapoperator.clock.ScaledClock;
+import io.pcapoperator.cloudflare.PcapsApi;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reconciles PacketCaptures with Cloudflare: validates the spec, reads the credentials Secret,
+ * submits the capture once, mirrors its remote state until it is terminal, and stops a running full
+ * capture when the resource is deleted. Every collaborator comes through the constructor.
+ */
+@ControllerConfiguration(name = PacketCaptureReconciler.NAME)
+public class PacketCaptureReconciler implements Reconciler<PacketCapture>, Cleaner<PacketCapture> {
+  /** The controller's name, in logs and metrics. */
+  public static final String NAME = "packetcapture";
+
+  private static final String SECRET_INDEX = "credentials-secret";
+
+  private final SpecValidator validator;
+  private final StatusUpdates updates;
+  private final CaptureSubmitter submitter;
+  private final CaptureSync sync;
+  private final CaptureStopper stopper;
+  private final Requeue requeue;
+  private final ReconcilerSettings settings;
+
+  public PacketCaptureReconciler(
+      PcapsApi api, CaptureEvents events, ScaledClock clock, ReconcilerSettings settings) {
+    this.settings = settings;
+    this.validator = new SpecValidator(clock);
+    this.requeue = new Requeue(clock);
+    this.updates = new StatusUpdates(new StatusWriter(), events, clock);
+    FailureBackoff backoff =
+        new FailureBackoff(settings.transientBackoffBase(), settings.transientBackoffMax());
+    RemoteFailures failures =
+        new RemoteFailures(updates, backoff, settings.credentialsRetry(), requeue);
+    this.sync = new CaptureSync(api, updates, failures, settings.poll(), requeue, clock);
+    this.submitter = new CaptureSubmitter(api, updates, failures, sync, requeue, clock, settings);
+    this.stopper = new CaptureStopper(api, updates, backoff, requeue, settings.stopAttempts());
+  }
+
+  @Override
+  public List<EventSource<?, PacketCapture>> prepareEventSources(
+      EventSourceContext<PacketCapture> context) {
+    context
+        .getPrimaryCache()
+        .addIndexer(
+            SECRET_INDEX,
+            capture ->
+                List.of(secretKey(capture.getMetadata().getNamespace(), secretName(capture))));
+    var secrets =
+        InformerEventSourceConfiguration.from(Secret.class, PacketCapture.class)
+            .withPrimaryToSecondaryMapper(
+                (PacketCapture capture) ->
+                    Set.of(
+                        new ResourceID(secretName(capture), capture.getMetadata().getNamespace())))
+            .withSecondaryToPrimaryMapper(
+                secret ->
+                    context
+                        .getPrimaryCache()
+                        .byIndex(
+                            SECRET_INDEX,
+                            secretKey(
+                                secret.getMetadata().getNamespace(),
+                                secret.getMetadata().getName()))
+                        .stream()
+                        .map(ResourceID::fromResource)
+                        .collect(Collectors.toSet()))
+            .build();
+    return List.of(new InformerEventSource<>(secrets, context));
+  }
+
+  @Override
+  public UpdateControl<PacketCapture> reconcile(
+      PacketCapture capture, Context<PacketCapture> context) {
+    PacketCaptureStatus status = capture.getStatus();
+    if (status != null && status.getPhase() != null && status.getPhase().isTerminal()) {
+      if (!revalidatable(capture)) {
+        return acknowledgeGeneration(capture, context);
+      }
+    }
+    boolean submitted = status != null && status.getId() != null;
+    if (!submitted) {
+      List<String> violations = validator.violations(capture.getSpec());
+      if (!violations.isEmpty()) {
+        updates.notReady(
+            capture,
+            context,
+            CapturePhase.Failed,
+            ConditionReason.InvalidSpec,
+            String.join("; ", violations),
+            true);
+        return requeue.never();
+      }
+    }
+    CredentialsReader.Result credentials =
+        CredentialsReader.read(secretName(capture), context.getSecondaryResource(Secret.class));
+    if (credentials instanceof CredentialsReader.Missing missing) {
+      CapturePhase phase =
+          status == null || status.getPhase() == null ? CapturePhase.Pending : status.getPhase();
+      updates.notReady(
+          capture, context, phase, ConditionReason.CredentialsNotFound, missing.message(), true);
+      return requeue.after(settings.credentialsRetry());
+    }
+    Attempt attempt =
+        new Attempt(capture, context, ((CredentialsReader.Found) credentials).credentials());
+    if (submitted) {
+      return sync.sync(attempt);
+    }
+    if (status != null
+        && status.getPhase() == CapturePhase.Submitting
+        && status.getSubmissionStarted() != null) {
+      return submitter.resume(attempt);
+    }
+    return submitter.submit(attempt);
+  }
+
+  @Override
+  public DeleteControl cleanup(PacketCapture capture, Context<PacketCapture> context) {
+    return stopper.cleanup(capture, context);
+  }
+
+  /**
+   * A spec rejected before submission may be corrected where the API server lets the spec change;
+   * it is then checked again.
+   */
+  private static boolean revalidatable(PacketCapture capture) {
+    PacketCaptureStatus status = capture.getStatus();
+    return status.getId() == null
+        && ConditionReason.InvalidSpec.name().equals(ReadyCondition.reason(status.getConditions()))
+        && !Objects.equals(status.getObservedGeneration(), capture.getMetadata().getGeneration());
+  }
+
+  private UpdateControl<PacketCapture> acknowledgeGeneration(
+      PacketCapture capture, Context<PacketCapture> context) {
+    Long generation = capture.getMetadata().getGeneration();
+    if (generation != null && !generation.equals(capture.getStatus().getObservedGeneration())) {
+      new StatusWriter()
+          .write(
+              capture,
+              context,
+              s -> {
+                s.setObservedGeneration(generation);
+                s.getConditions().forEach(c -> c.setObservedGeneration(generation));
+              });
+    }
+    return requeue.never();
+  }
+
+  private static String secretName(PacketCapture capture) {
+    var ref = capture.getSpec() == null ? null : capture.getSpec().getCredentialsSecretRef();
+    return ref == null || ref.getName() == null ? "" : ref.getName();
+  }
+
+  private static String secretKey(String namespace, String name) {
+    return namespace + "/" + name;
+  }
+}

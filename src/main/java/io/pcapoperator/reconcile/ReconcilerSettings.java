@@ -1,0 +1,35 @@
+package io.pcapoperator.reconcile;
+
+import java.time.Duration;
+
+/**
+ * How patient the reconciler is, in the capture clock's time.
+ *
+ * @param poll when to read a running capture next
+ * @param credentialsRetry wait before reading credentials again when they are missing or rejected
+ *     (a change to the Secret triggers a retry at once)
+ * @param transientBackoffBase first wait after a transient remote failure
+ * @param transientBackoffMax longest wait after transient remote failures
+ * @param submissionGrace how long after a create of unknown outcome the remote list is trusted to
+ *     show the capture; after it, a capture not in the list is submitted again
+ * @param stopAttempts how many times a failing stop is tried on deletion before giving up
+ */
+public record ReconcilerSettings(
+    PollSchedule poll,
+    Duration credentialsRetry,
+    Duration transientBackoffBase,
+    Duration transientBackoffMax,
+    Duration submissionGrace,
+    int stopAttempts) {
+
+  /** Production defaults. */
+  public static ReconcilerSettings defaults() {
+    return new ReconcilerSettings(
+        PollSchedule.defaults(),
+        Duration.ofMinutes(5),
+        Duration.ofSeconds(5),
+        Duration.ofMinutes(5),
+        Duration.ofSeconds(30),
+        6);
+  }
+}

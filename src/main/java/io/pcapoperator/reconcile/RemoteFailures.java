@@ -1,0 +1,67 @@
+package io.pcapoperator.reconcile;
+
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.pcapoperator.api.v1alpha1.CapturePhase;
+import io.pcapoperator.api.v1alpha1.PacketCapture;
+import io.pcapoperator.cloudflare.AuthenticationException;
+import io.pcapoperator.cloudflare.CloudflareApiException;
+import io.pcapoperator.cloudflare.RetryableApiException;
+import java.time.Duration;
+
+/**
+ * What a failed remote call that may pass does to a capture: rejected credentials wait for the
+ * Secret to change (or a slow retry); transient failures back off exponentially, never sooner than
+ * the server's {@code retry-after}. The phase is kept; only the Ready condition tells the failure.
+ */
+final class RemoteFailures {
+  private final StatusUpdates updates;
+  private final FailureBackoff backoff;
+  private final Duration credentialsRetry;
+  private final Requeue requeue;
+
+  RemoteFailures(
+      StatusUpdates updates, FailureBackoff backoff, Duration credentialsRetry, Requeue requeue) {
+    this.updates = updates;
+    this.backoff = backoff;
+    this.credentialsRetry = credentialsRetry;
+    this.requeue = requeue;
+  }
+
+  /** Records {@code failure} on the resource, keeping {@code phase}, and schedules the retry. */
+  UpdateControl<PacketCapture> handle(
+      Attempt attempt, CloudflareApiException failure, CapturePhase phase) {
+    if (failure instanceof AuthenticationException) {
+      updates.notReady(
+          attempt.resource(),
+          attempt.context(),
+          phase,
+          ConditionReason.AuthenticationFailed,
+          "Cloudflare rejected the credentials: " + failure.apiMessage(),
+          true);
+      return requeue.after(credentialsRetry);
+    }
+    Duration wait = backoff.next(attempt.uid());
+    if (failure instanceof RetryableApiException retryable
+        && retryable.retryAfter().isPresent()
+        && retryable.retryAfter().get().compareTo(wait) > 0) {
+      wait = retryable.retryAfter().get();
+    }
+    updates.notReady(
+        attempt.resource(),
+        attempt.context(),
+        phase,
+        ConditionReason.RemoteUnavailable,
+        "Cloudflare is unavailable ("
+            + failure.apiMessage()
+            + "); retrying in "
+            + wait.toSeconds()
+            + " s",
+        false);
+    return requeue.after(wait);
+  }
+
+  /** Forgets earlier failures once a call succeeds. */
+  void succeeded(Attempt attempt) {
+    backoff.reset(attempt.uid());
+  }
+}

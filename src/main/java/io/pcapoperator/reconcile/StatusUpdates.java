@@ -1,0 +1,112 @@
+package io.pcapoperator.reconcile;
+
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.pcapoperator.api.v1alpha1.CapturePhase;
+import io.pcapoperator.api.v1alpha1.PacketCapture;
+import io.pcapoperator.api.v1alpha1.PacketCaptureStatus;
+import io.pcapoperator.cloudflare.Pcap;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The status changes the reconciler makes, each written at once and each followed by the Event that
+ * the transition deserves (only on a transition, so that a retry loop does not flood events).
+ */
+final class StatusUpdates {
+  private final StatusWriter writer;
+  private final CaptureEvents events;
+  private final Clock clock;
+
+  StatusUpdates(StatusWriter writer, CaptureEvents events, Clock clock) {
+    this.writer = writer;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** Mirrors a remote capture; records Succeeded, Stopped or Failed events on those transitions. */
+  PacketCapture mirror(PacketCapture resource, Context<PacketCapture> context, Pcap pcap) {
+    CapturePhase before = phaseOf(resource);
+    long generation = generationOf(resource);
+    PacketCapture stored =
+        writer.write(
+            resource, context, s -> RemoteMirror.apply(s, pcap, generation, clock.instant()));
+    CapturePhase after = stored.getStatus().getPhase();
+    if (after != before) {
+      String message = RemotePhase.message(pcap, after);
+      switch (after) {
+        case Succeeded, Stopped -> events.normal(stored, after.name(), message);
+        case Failed -> events.warning(stored, "Failed", message);
+        default -> {}
+      }
+    }
+    return stored;
+  }
+
+  /**
+   * Sets the phase and a not-ready condition; a Warning event is recorded when {@code warn} and the
+   * reason is new.
+   */
+  PacketCapture notReady(
+      PacketCapture resource,
+      Context<PacketCapture> context,
+      CapturePhase phase,
+      ConditionReason reason,
+      String message,
+      boolean warn) {
+    return notReady(resource, context, phase, reason, message, warn, s -> {});
+  }
+
+  /** As {@link #notReady}, with further changes to the status in the same write. */
+  PacketCapture notReady(
+      PacketCapture resource,
+      Context<PacketCapture> context,
+      CapturePhase phase,
+      ConditionReason reason,
+      String message,
+      boolean warn,
+      Consumer<PacketCaptureStatus> more) {
+    String reasonBefore =
+        resource.getStatus() == null
+            ? null
+            : ReadyCondition.reason(resource.getStatus().getConditions());
+    long generation = generationOf(resource);
+    PacketCapture stored =
+        writer.write(
+            resource,
+            context,
+            s -> {
+              s.setPhase(phase);
+              s.setObservedGeneration(generation);
+              if (phase == CapturePhase.Failed) {
+                s.setErrorMessage(message);
+              }
+              ReadyCondition.set(
+                  s.getConditions(), false, reason, message, generation, clock.instant());
+              more.accept(s);
+            });
+    if (warn && !Objects.equals(reasonBefore, reason.name())) {
+      events.warning(stored, reason.name(), message);
+    }
+    return stored;
+  }
+
+  /** Records a Normal event. */
+  void normalEvent(PacketCapture resource, String reason, String message) {
+    events.normal(resource, reason, message);
+  }
+
+  /** Records a Warning event. */
+  void warningEvent(PacketCapture resource, String reason, String message) {
+    events.warning(resource, reason, message);
+  }
+
+  private static CapturePhase phaseOf(PacketCapture resource) {
+    return resource.getStatus() == null ? null : resource.getStatus().getPhase();
+  }
+
+  private static long generationOf(PacketCapture resource) {
+    Long generation = resource.getMetadata().getGeneration();
+    return generation == null ? 0 : generation;
+  }
+}

@@ -1,0 +1,33 @@
+package io.pcapoperator.reconcile;
+
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
+import io.pcapoperator.api.v1alpha1.PacketCapture;
+import io.pcapoperator.api.v1alpha1.PacketCaptureStatus;
+import java.util.function.Consumer;
+
+/**
+ * Writes a PacketCapture's status at once, with optimistic locking, re-applying the change to a
+ * fresh copy on a conflict, and caches the result so that the next reconciliation sees it. Used
+ * instead of JOSDK's end-of-reconcile patch wherever losing the write would lose a remote id.
+ */
+public final class StatusWriter {
+
+  /** Applies {@code change} to the resource's status and stores it; returns the stored resource. */
+  public PacketCapture write(
+      PacketCapture resource,
+      Context<PacketCapture> context,
+      Consumer<PacketCaptureStatus> change) {
+    return PrimaryUpdateAndCacheUtils.updateAndCacheResource(
+        resource,
+        context,
+        fresh -> {
+          if (fresh.getStatus() == null) {
+            fresh.setStatus(new PacketCaptureStatus());
+          }
+          change.accept(fresh.getStatus());
+          return fresh;
+        },
+        r -> context.getClient().resource(r).updateStatus());
+  }
+}

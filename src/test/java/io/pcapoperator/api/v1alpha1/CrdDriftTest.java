@@ -1,0 +1,71 @@
+package io.pcapoperator.api.v1alpha1;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.ValidationRule;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The committed CRD under {@code crds/} must be exactly what the Java model generates. Run {@code
+ * mvn test -Dtest=CrdDriftTest -DupdateCrds=true} to rewrite it after changing the model.
+ */
+class CrdDriftTest {
+  private static final Path COMMITTED = Path.of("crds", CrdGeneration.FILE_NAME);
+
+  @Test
+  void committedCrdMatchesTheModel(@TempDir Path tmp) throws IOException {
+    Path generated = CrdGeneration.generateInto(tmp);
+    if (Boolean.getBoolean("updateCrds")) {
+      Files.copy(generated, COMMITTED, StandardCopyOption.REPLACE_EXISTING);
+    }
+    assertThat(COMMITTED)
+        .as(
+            "crds/%s is stale: run mvn test -Dtest=CrdDriftTest -DupdateCrds=true",
+            CrdGeneration.FILE_NAME)
+        .hasSameTextualContentAs(generated);
+  }
+
+  @Test
+  void committedCrdCarriesColumnsLimitsAndRules() throws IOException {
+    CustomResourceDefinition crd =
+        Serialization.unmarshal(Files.readString(COMMITTED), CustomResourceDefinition.class);
+    var version = crd.getSpec().getVersions().get(0);
+
+    assertThat(crd.getSpec().getNames().getShortNames()).containsExactly("pcap", "pcaps");
+    assertThat(version.getSubresources().getStatus()).isNotNull();
+    assertThat(version.getAdditionalPrinterColumns())
+        .extracting(CustomResourceColumnDefinition::getName)
+        .containsExactly("Type", "Phase", "Remote", "ID", "Packets", "Age", "Submitted", "Message");
+
+    JSONSchemaProps spec = version.getSchema().getOpenAPIV3Schema().getProperties().get("spec");
+    assertThat(spec.getRequired())
+        .containsExactlyInAnyOrder("accountId", "credentialsSecretRef", "type", "timeLimit");
+    assertThat(spec.getProperties().get("timeLimit").getMaximum()).isEqualTo(86400.0);
+    assertThat(spec.getProperties().get("packetLimit").getMaximum()).isEqualTo(10000.0);
+    assertThat(spec.getProperties().get("byteLimit").getMaximum()).isEqualTo(1e9);
+    assertThat(spec.getProperties().get("type").getEnum())
+        .extracting(Object::toString)
+        .containsExactlyInAnyOrder("\"simple\"", "\"full\"");
+    assertThat(
+            spec.getProperties().get("filter").getProperties().get("destinationPort").getMaximum())
+        .isEqualTo(65535.0);
+    assertThat(spec.getXKubernetesValidations())
+        .extracting(ValidationRule::getMessage)
+        .contains(
+            "packetLimit is required for a simple capture",
+            "coloName and destinationConf are required for a full capture",
+            "timeLimit must be at most 300 seconds for a simple capture");
+    assertThat(spec.getXKubernetesValidations())
+        .extracting(ValidationRule::getRule)
+        .anyMatch(rule -> rule.contains("oldSelf"));
+  }
+}
