@@ -1,0 +1,33 @@
+package io.pcapoperator.app;
+
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * How the operator process is set up, from flags and environment variables.
+ *
+ * @param cloudflareBaseUrl base URL of the Cloudflare API, up to and including {@code /client/v4}
+ * @param namespaces namespaces to watch; empty for all
+ * @param maxPollInterval the staleness bound: longest wait between two reads of a running capture
+ * @param requestTimeout timeout of one HTTP request to Cloudflare
+ */
+public record OperatorSettings(
+    String cloudflareBaseUrl,
+    Set<String> namespaces,
+    Duration maxPollInterval,
+    Duration requestTimeout) {
+
+  /** The public Cloudflare API. */
+  public static final String CLOUDFLARE_BASE_URL = "https://api.cloudflare.com/client/v4";
+
+  /** Defaults: the public API, all namespaces, 60 s staleness bound, 30 s request timeout. */
+  public static OperatorSettings defaults() {
+    return new OperatorSettings(
+        CLOUDFLARE_BASE_URL, Set.of(), Duration.ofSeconds(60), Duration.ofSeconds(30));
+  }
+
+  /** These settings with another base URL. */
+  public OperatorSettings withBaseUrl(String baseUrl) {
+    return new OperatorSettings(baseUrl, namespaces, maxPollInterval, requestTimeout);
+  }
+}
