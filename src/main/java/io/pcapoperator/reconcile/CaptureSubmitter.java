@@ -161,31 +161,21 @@ final class CaptureSubmitter {
       return rejected(attempt, terminal);
     }
     if (e instanceof RetryableApiException retryable && notCreated(retryable)) {
-      PacketCapture cleared = clearSubmission(attempt);
-      return failures.handle(attempt.with(cleared), e, CapturePhase.Pending);
+      return failures.handleNotSubmitted(attempt, retryable, CapturePhase.Queued);
     }
     if (e instanceof AuthenticationException) {
-      PacketCapture cleared = clearSubmission(attempt);
-      return failures.handle(attempt.with(cleared), e, CapturePhase.Pending);
+      return failures.handleNotSubmitted(attempt, e, CapturePhase.Pending);
     }
     // The request may have created a capture: stay Submitting, and settle it from the list.
     return failures.handle(attempt, e, CapturePhase.Submitting);
   }
 
-  /** 429 and 409 answer before a capture is made: the request can be sent again safely. */
+  /**
+   * 429 and 409 answer before a capture is made (the account's per-minute or one-running rule,
+   * or the request budget): the request can be sent again safely.
+   */
   private static boolean notCreated(RetryableApiException e) {
     return e.httpStatus() == 429 || e.httpStatus() == 409;
-  }
-
-  private PacketCapture clearSubmission(Attempt attempt) {
-    return updates.notReady(
-        attempt.resource(),
-        attempt.context(),
-        CapturePhase.Pending,
-        ConditionReason.Pending,
-        "not submitted yet",
-        false,
-        s -> s.setSubmissionStarted(null));
   }
 
   private UpdateControl<PacketCapture> rejected(Attempt attempt, TerminalApiException e) {

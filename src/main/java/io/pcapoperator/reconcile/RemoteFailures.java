@@ -3,10 +3,12 @@ package io.pcapoperator.reconcile;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.pcapoperator.api.v1alpha1.CapturePhase;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
+import io.pcapoperator.api.v1alpha1.PacketCaptureStatus;
 import io.pcapoperator.cloudflare.AuthenticationException;
 import io.pcapoperator.cloudflare.CloudflareApiException;
 import io.pcapoperator.cloudflare.RetryableApiException;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * What a failed remote call that may pass does to a capture: rejected credentials wait for the
@@ -30,6 +32,23 @@ final class RemoteFailures {
   /** Records {@code failure} on the resource, keeping {@code phase}, and schedules the retry. */
   UpdateControl<PacketCapture> handle(
       Attempt attempt, CloudflareApiException failure, CapturePhase phase) {
+    return handle(attempt, failure, phase, s -> {});
+  }
+
+  /**
+   * As {@link #handle}, for a create that Cloudflare refused before making a capture: the
+   * submission mark is cleared in the same status write, so the next attempt creates anew.
+   */
+  UpdateControl<PacketCapture> handleNotSubmitted(
+      Attempt attempt, CloudflareApiException failure, CapturePhase phase) {
+    return handle(attempt, failure, phase, s -> s.setSubmissionStarted(null));
+  }
+
+  private UpdateControl<PacketCapture> handle(
+      Attempt attempt,
+      CloudflareApiException failure,
+      CapturePhase phase,
+      Consumer<PacketCaptureStatus> more) {
     if (failure instanceof AuthenticationException) {
       updates.notReady(
           attempt.resource(),
@@ -37,7 +56,8 @@ final class RemoteFailures {
           phase,
           ConditionReason.AuthenticationFailed,
           "Cloudflare rejected the credentials: " + failure.apiMessage(),
-          true);
+          true,
+          more);
       return requeue.after(credentialsRetry);
     }
     Duration wait = backoff.next(attempt.uid());
@@ -46,17 +66,21 @@ final class RemoteFailures {
         && retryable.retryAfter().get().compareTo(wait) > 0) {
       wait = retryable.retryAfter().get();
     }
+    boolean queued = phase == CapturePhase.Queued;
     updates.notReady(
         attempt.resource(),
         attempt.context(),
         phase,
-        ConditionReason.RemoteUnavailable,
-        "Cloudflare is unavailable ("
+        queued ? ConditionReason.Queued : ConditionReason.RemoteUnavailable,
+        (queued
+                ? "Cloudflare asked to wait before another capture on this account ("
+                : "Cloudflare is unavailable (")
             + failure.apiMessage()
             + "); retrying in "
-            + wait.toSeconds()
+            + Math.max(1, wait.toSeconds())
             + " s",
-        false);
+        false,
+        more);
     return requeue.after(wait);
   }
 
