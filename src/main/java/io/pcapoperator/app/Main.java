@@ -1,5 +1,50 @@
 package io.pcapoperator.app;
 
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+/** The {@code pcap-operator} command: {@code run} against a cluster, {@code dev} on a laptop. */
 public final class Main {
-  public static void main(String[] args) {}
+  private Main() {}
+
+  /** Runs the command named by the first argument and exits with its status. */
+  public static void main(String[] args) {
+    // The embedded API server logs through java.util.logging; route it to the configured backend.
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
+    System.exit(run(Arrays.asList(args), System.getenv(), System.out, System.err));
+  }
+
+  static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
+    if (args.isEmpty() || List.of("-h", "--help", "help").contains(args.get(0))) {
+      out.print(usage());
+      return args.isEmpty() ? 2 : 0;
+    }
+    List<String> rest = args.subList(1, args.size());
+    try {
+      return switch (args.get(0)) {
+        case "run" -> new RunCommand(Options.parse(rest, RunCommand.FLAGS, env), out).call();
+        case "dev" -> new DevCommand(Options.parse(rest, DevCommand.FLAGS, env), out).call();
+        default -> throw new UsageException("unknown command " + args.get(0));
+      };
+    } catch (UsageException e) {
+      err.println("pcap-operator: " + e.getMessage());
+      err.print(usage());
+      return 2;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 130;
+    }
+  }
+
+  private static String usage() {
+    return "usage: pcap-operator run|dev [flags]\n\n"
+        + "run: reconcile PacketCaptures in the cluster of the current kubeconfig (or in-cluster)\n"
+        + Options.describe(RunCommand.FLAGS)
+        + "\ndev: run the operator on an embedded Kubernetes API and a Cloudflare simulator\n"
+        + Options.describe(DevCommand.FLAGS);
+  }
 }

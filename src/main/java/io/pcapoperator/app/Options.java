@@ -29,8 +29,7 @@ final class Options {
 
   /** Parses {@code args} against {@code flags}. */
   static Options parse(List<String> args, List<Flag> flags, Map<String, String> env) {
-    Set<String> known =
-        flags.stream().map(Flag::name).collect(java.util.stream.Collectors.toSet());
+    Set<String> known = flags.stream().map(Flag::name).collect(java.util.stream.Collectors.toSet());
     Map<String, String> values = new HashMap<>();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
@@ -73,18 +72,20 @@ final class Options {
   }
 
   int getInt(String name, int fallback) {
-    return get(name).map(v -> convert(name, v, Integer::parseInt, "a whole number")).orElse(fallback);
+    return get(name)
+        .map(v -> convert(name, v, Integer::parseInt, "a whole number"))
+        .orElse(fallback);
   }
 
   double getDouble(String name, double fallback) {
-    return get(name)
-        .map(v -> convert(name, v, Double::parseDouble, "a number"))
-        .orElse(fallback);
+    return get(name).map(v -> convert(name, v, Double::parseDouble, "a number")).orElse(fallback);
   }
 
   /** A duration such as {@code 60s}, {@code 5m}, {@code 1h} or ISO-8601 {@code PT60S}. */
   Duration getDuration(String name, Duration fallback) {
-    return get(name).map(v -> convert(name, v, Options::duration, "a duration like 60s")).orElse(fallback);
+    return get(name)
+        .map(v -> convert(name, v, Options::duration, "a duration like 60s"))
+        .orElse(fallback);
   }
 
   /** A comma-separated list, empty entries dropped. */

@@ -171,8 +171,8 @@ final class CaptureSubmitter {
   }
 
   /**
-   * 429 and 409 answer before a capture is made (the account's per-minute or one-running rule,
-   * or the request budget): the request can be sent again safely.
+   * 429 and 409 answer before a capture is made (the account's per-minute or one-running rule, or
+   * the request budget): the request can be sent again safely.
    */
   private static boolean notCreated(RetryableApiException e) {
     return e.httpStatus() == 429 || e.httpStatus() == 409;

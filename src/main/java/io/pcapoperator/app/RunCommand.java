@@ -1,0 +1,104 @@
+package io.pcapoperator.app;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.pcapoperator.clock.ScaledClock;
+import io.pcapoperator.cloudflare.HttpPcapsApi;
+import io.pcapoperator.cloudflare.RequestListener;
+import io.pcapoperator.cloudflare.RetryPolicy;
+import io.pcapoperator.cloudflare.Sleeper;
+import io.pcapoperator.reconcile.PollSchedule;
+import io.pcapoperator.reconcile.ReconcilerSettings;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code run}: reconciles PacketCaptures in a real cluster until the process is stopped. */
+final class RunCommand {
+  static final List<Options.Flag> FLAGS =
+      List.of(
+          new Options.Flag(
+              "cloudflare-base-url",
+              "CLOUDFLARE_BASE_URL",
+              "Cloudflare API base, default " + OperatorSettings.CLOUDFLARE_BASE_URL),
+          new Options.Flag(
+              "namespaces", "WATCH_NAMESPACES", "comma-separated namespaces to watch, default all"),
+          new Options.Flag(
+              "max-poll-interval",
+              "PCAP_MAX_POLL_INTERVAL",
+              "longest wait between reads of a running capture, default 60s"),
+          new Options.Flag(
+              "request-timeout",
+              "PCAP_REQUEST_TIMEOUT",
+              "timeout of one Cloudflare request, default 30s"));
+
+  private final Options options;
+  private final PrintStream out;
+
+  RunCommand(Options options, PrintStream out) {
+    this.options = options;
+    this.out = out;
+  }
+
+  /** Reads the settings, then runs the operator until the JVM is asked to stop. */
+  int call() throws InterruptedException {
+    OperatorSettings settings = settings(options);
+    CountDownLatch stopped = new CountDownLatch(1);
+    try (KubernetesClient client = new KubernetesClientBuilder().build();
+        PcapOperator operator =
+            PcapOperator.start(
+                client,
+                cloudflare(settings, ScaledClock.real()),
+                ScaledClock.real(),
+                reconcilerSettings(settings),
+                settings.namespaces())) {
+      out.printf(
+          "pcap-operator running against %s, watching %s%n",
+          client.getConfiguration().getMasterUrl(),
+          settings.namespaces().isEmpty() ? "all namespaces" : settings.namespaces());
+      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "shutdown"));
+      stopped.await();
+    }
+    return 0;
+  }
+
+  /** The operator settings from flags and environment. */
+  static OperatorSettings settings(Options options) {
+    OperatorSettings defaults = OperatorSettings.defaults();
+    return new OperatorSettings(
+        options.get("cloudflare-base-url", defaults.cloudflareBaseUrl()),
+        options.getSet("namespaces"),
+        options.getDuration("max-poll-interval", defaults.maxPollInterval()),
+        options.getDuration("request-timeout", defaults.requestTimeout()));
+  }
+
+  /** The Cloudflare client for {@code settings}; retries wait on {@code clock}'s time scale. */
+  static HttpPcapsApi cloudflare(OperatorSettings settings, ScaledClock clock) {
+    Sleeper sleeper = wait -> Thread.sleep(Math.max(1, clock.toWallClock(wait).toMillis()));
+    return new HttpPcapsApi(
+        settings.cloudflareBaseUrl(),
+        settings.requestTimeout(),
+        RetryPolicy.defaults(),
+        sleeper,
+        RequestListener.none());
+  }
+
+  /** The reconciler's settings, with the staleness bound from {@code settings}. */
+  static ReconcilerSettings reconcilerSettings(OperatorSettings settings) {
+    ReconcilerSettings defaults = ReconcilerSettings.defaults();
+    PollSchedule poll =
+        new PollSchedule(
+            Duration.ofSeconds(2),
+            settings.maxPollInterval(),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(15));
+    return new ReconcilerSettings(
+        poll,
+        defaults.credentialsRetry(),
+        defaults.transientBackoffBase(),
+        defaults.transientBackoffMax(),
+        defaults.submissionGrace(),
+        defaults.stopAttempts());
+  }
+}

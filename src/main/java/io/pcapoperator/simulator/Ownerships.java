@@ -1,0 +1,127 @@
+package io.pcapoperator.simulator;
+
+import io.pcapoperator.cloudflare.Ownership;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Bucket ownership records: created pending with a challenge file name, validated with the
+ * challenge (its file name or its contents), then success after the validation delay.
+ */
+final class Ownerships {
+  private static final int NOT_FOUND = 1003;
+  private static final int CHALLENGE_MISMATCH = 1015;
+
+  private final Clock clock;
+  private final Duration validationDelay;
+  private final Map<String, Entry> entries = new HashMap<>();
+
+  Ownerships(Clock clock, Duration validationDelay) {
+    this.clock = clock;
+    this.validationDelay = validationDelay;
+  }
+
+  private static final class Entry {
+    private final String accountId;
+    private final String id;
+    private final String destinationConf;
+    private final String challenge;
+    private final Instant submitted;
+    private Instant validationRequested;
+
+    private Entry(String accountId, String id, String destinationConf, Instant submitted) {
+      this.accountId = accountId;
+      this.id = id;
+      this.destinationConf = destinationConf;
+      this.challenge = Ids.next();
+      this.submitted = submitted;
+    }
+
+    private String filename() {
+      return "ownership-challenge-" + challenge + ".txt";
+    }
+  }
+
+  synchronized Ownership create(String accountId, String destinationConf) {
+    if (destinationConf == null || destinationConf.isBlank()) {
+      throw new SimulatorError(400, 1002, "destination_conf is required");
+    }
+    Entry entry = new Entry(accountId, Ids.next(), destinationConf, clock.instant());
+    entries.put(entry.id, entry);
+    return view(entry);
+  }
+
+  synchronized List<Ownership> list(String accountId) {
+    return entries.values().stream()
+        .filter(e -> e.accountId.equals(accountId))
+        .map(this::view)
+        .toList();
+  }
+
+  synchronized void delete(String accountId, String id) {
+    Entry entry = entries.get(id);
+    if (entry == null || !entry.accountId.equals(accountId)) {
+      throw new SimulatorError(404, NOT_FOUND, "ownership " + id + " not found");
+    }
+    entries.remove(id);
+  }
+
+  synchronized Ownership validate(String accountId, String destinationConf, String challenge) {
+    if (destinationConf == null || challenge == null) {
+      throw new SimulatorError(400, 1002, "destination_conf and ownership_challenge are required");
+    }
+    Entry entry =
+        entries.values().stream()
+            .filter(e -> e.accountId.equals(accountId) && e.destinationConf.equals(destinationConf))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new SimulatorError(
+                        404, NOT_FOUND, "no ownership for destination_conf " + destinationConf));
+    if (!challenge.equals(entry.challenge) && !challenge.equals(entry.filename())) {
+      throw new SimulatorError(400, CHALLENGE_MISMATCH, "ownership_challenge does not match");
+    }
+    if (entry.validationRequested == null) {
+      entry.validationRequested = clock.instant();
+    }
+    return view(entry);
+  }
+
+  /** Whether {@code destinationConf} is in a bucket whose ownership was validated. */
+  synchronized boolean isValidated(String accountId, String destinationConf) {
+    Instant now = clock.instant();
+    return entries.values().stream()
+        .anyMatch(
+            e ->
+                e.accountId.equals(accountId)
+                    && destinationConf.startsWith(e.destinationConf)
+                    && "success".equals(status(e, now)));
+  }
+
+  private String status(Entry entry, Instant now) {
+    if (entry.validationRequested == null
+        || now.isBefore(entry.validationRequested.plus(validationDelay))) {
+      return "pending";
+    }
+    return "success";
+  }
+
+  private Ownership view(Entry entry) {
+    Instant now = clock.instant();
+    String status = status(entry, now);
+    return new Ownership(
+        entry.id,
+        entry.destinationConf,
+        entry.filename(),
+        status,
+        DateTimeFormatter.ISO_INSTANT.format(entry.submitted),
+        "success".equals(status)
+            ? DateTimeFormatter.ISO_INSTANT.format(entry.validationRequested.plus(validationDelay))
+            : "");
+  }
+}
