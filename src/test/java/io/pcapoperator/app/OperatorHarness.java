@@ -1,0 +1,156 @@
+package io.pcapoperator.app;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.pcapoperator.api.v1alpha1.CapturePhase;
+import io.pcapoperator.api.v1alpha1.CaptureType;
+import io.pcapoperator.api.v1alpha1.PacketCapture;
+import io.pcapoperator.api.v1alpha1.PacketCaptureSpec;
+import io.pcapoperator.api.v1alpha1.SecretReference;
+import io.pcapoperator.clock.ScaledClock;
+import io.pcapoperator.devcluster.EmbeddedKubernetes;
+import io.pcapoperator.simulator.PcapSimulator;
+import io.pcapoperator.simulator.SimulatorConfig;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+
+/**
+ * The real operator against the embedded Kubernetes API and the Cloudflare simulator, both on a
+ * clock 100 times faster than the wall clock: five minutes of capture take three seconds.
+ */
+final class OperatorHarness implements AutoCloseable {
+  static final String ACCOUNT = "023e105f4ecef8ad9ca31a8372d0c353";
+  static final String NAMESPACE = "netops";
+  static final String SECRET = "cloudflare-api";
+  static final double TIME_SCALE = 100;
+
+  final ScaledClock clock = ScaledClock.startingNow(TIME_SCALE);
+  final EmbeddedKubernetes kube;
+  final PcapSimulator simulator;
+  private PcapOperator operator;
+
+  private OperatorHarness(SimulatorConfig config) {
+    this.kube = EmbeddedKubernetes.start(0);
+    this.simulator = PcapSimulator.start(config, clock, 0);
+    startOperator();
+  }
+
+  static OperatorHarness start() {
+    return new OperatorHarness(SimulatorConfig.defaults());
+  }
+
+  static OperatorHarness start(SimulatorConfig config) {
+    return new OperatorHarness(config);
+  }
+
+  KubernetesClient client() {
+    return kube.client();
+  }
+
+  void startOperator() {
+    OperatorSettings settings = OperatorSettings.defaults().withBaseUrl(simulator.baseUrl());
+    operator =
+        PcapOperator.start(
+            kube.client(),
+            RunCommand.cloudflare(settings, clock),
+            clock,
+            RunCommand.reconcilerSettings(settings),
+            Set.of());
+  }
+
+  void stopOperator() {
+    operator.close();
+  }
+
+  void createTokenSecret(String token) {
+    client()
+        .secrets()
+        .inNamespace(NAMESPACE)
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName(SECRET)
+                .endMetadata()
+                .withStringData(Map.of("apiToken", token))
+                .build())
+        .create();
+  }
+
+  static PacketCapture simple(String name) {
+    PacketCaptureSpec spec = new PacketCaptureSpec();
+    spec.setAccountId(ACCOUNT);
+    spec.setCredentialsSecretRef(new SecretReference(SECRET));
+    spec.setType(CaptureType.SIMPLE);
+    spec.setTimeLimit(300);
+    spec.setPacketLimit(100);
+    return capture(name, spec);
+  }
+
+  static PacketCapture full(String name, int timeLimit) {
+    PacketCaptureSpec spec = new PacketCaptureSpec();
+    spec.setAccountId(ACCOUNT);
+    spec.setCredentialsSecretRef(new SecretReference(SECRET));
+    spec.setType(CaptureType.FULL);
+    spec.setTimeLimit(timeLimit);
+    spec.setColoName("ORD");
+    spec.setDestinationConf("gs://my-pcaps/netops");
+    return capture(name, spec);
+  }
+
+  private static PacketCapture capture(String name, PacketCaptureSpec spec) {
+    PacketCapture capture = new PacketCapture();
+    capture.getMetadata().setName(name);
+    capture.getMetadata().setNamespace(NAMESPACE);
+    capture.setSpec(spec);
+    return capture;
+  }
+
+  PacketCapture apply(PacketCapture capture) {
+    return client().resource(capture).create();
+  }
+
+  PacketCapture get(String name) {
+    return client().resources(PacketCapture.class).inNamespace(NAMESPACE).withName(name).get();
+  }
+
+  /** Waits until the capture satisfies {@code condition}; returns it. */
+  PacketCapture await(String name, Predicate<PacketCapture> condition, Duration timeout) {
+    return Awaitility.await()
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> get(name), c -> c != null && condition.test(c));
+  }
+
+  PacketCapture awaitPhase(String name, CapturePhase phase) {
+    return await(
+        name,
+        c -> c.getStatus() != null && c.getStatus().getPhase() == phase,
+        Duration.ofSeconds(20));
+  }
+
+  List<Event> events(String name) {
+    return client().v1().events().inNamespace(NAMESPACE).list().getItems().stream()
+        .filter(e -> name.equals(e.getInvolvedObject().getName()))
+        .toList();
+  }
+
+  static String readyReason(PacketCapture capture) {
+    return capture.getStatus().getConditions().stream()
+        .filter(c -> "Ready".equals(c.getType()))
+        .map(c -> c.getReason())
+        .findFirst()
+        .orElse(null);
+  }
+
+  @Override
+  public void close() {
+    operator.close();
+    simulator.close();
+    kube.close();
+  }
+}

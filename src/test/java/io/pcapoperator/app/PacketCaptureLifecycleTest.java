@@ -1,0 +1,201 @@
+package io.pcapoperator.app;
+
+import static io.pcapoperator.app.OperatorHarness.readyReason;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.pcapoperator.api.v1alpha1.CapturePhase;
+import io.pcapoperator.api.v1alpha1.PacketCapture;
+import io.pcapoperator.cloudflare.Pcap;
+import io.pcapoperator.simulator.SimulatorStats;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operator end to end: the real JOSDK operator, the embedded Kubernetes API and the Cloudflare
+ * simulator, asserting what a user sees in {@code kubectl get} and what Cloudflare receives.
+ */
+class PacketCaptureLifecycleTest {
+  private OperatorHarness harness;
+  private PhaseHistory history;
+
+  @BeforeEach
+  void start() {
+    harness = OperatorHarness.start();
+    history = new PhaseHistory(harness.client());
+  }
+
+  @AfterEach
+  void stop() {
+    history.close();
+    harness.close();
+  }
+
+  @Test
+  void simpleCaptureSucceedsWithItsRemoteStateMirrored() {
+    harness.createTokenSecret("dev-token");
+    harness.apply(OperatorHarness.simple("sampled"));
+
+    PacketCapture done = harness.awaitPhase("sampled", CapturePhase.Succeeded);
+
+    Pcap remote = harness.simulator.captures().get(0);
+    assertThat(harness.simulator.captures()).hasSize(1);
+    assertThat(done.getStatus().getId()).isEqualTo(remote.id()).matches("[0-9a-f]{32}");
+    assertThat(done.getStatus().getRemoteStatus()).isEqualTo("success");
+    assertThat(done.getStatus().getPacketsCaptured()).isEqualTo(100L);
+    assertThat(done.getStatus().getSubmitted()).isEqualTo(remote.submitted());
+    assertThat(done.getStatus().getObservedGeneration()).isEqualTo(1L);
+    assertThat(done.getStatus().getSubmissionStarted()).isNull();
+    assertThat(readyReason(done)).isEqualTo("Succeeded");
+    assertThat(done.getStatus().getConditions().get(0).getStatus()).isEqualTo("True");
+    assertThat(done.getStatus().getConditions().get(0).getObservedGeneration()).isEqualTo(1L);
+    assertThat(history.of("sampled"))
+        .startsWith(CapturePhase.Submitting)
+        .endsWith(CapturePhase.Succeeded);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(harness.events("sampled"))
+                    .extracting(Event::getReason)
+                    .contains("Submitted", "Succeeded"));
+  }
+
+  @Test
+  void fullCaptureRunsConvertsAndSucceedsThenIsNeverPolledAgain() throws InterruptedException {
+    harness.createTokenSecret("dev-token");
+    harness.apply(OperatorHarness.full("ord", 60));
+
+    PacketCapture done = harness.awaitPhase("ord", CapturePhase.Succeeded);
+
+    assertThat(history.of("ord"))
+        .containsSubsequence(
+            CapturePhase.Submitting,
+            CapturePhase.Running,
+            CapturePhase.Converting,
+            CapturePhase.Succeeded);
+    assertThat(done.getStatus().getRemoteStatus()).isEqualTo("success");
+    assertThat(done.getStatus().getPacketsCaptured()).isEqualTo(6000L);
+    SimulatorStats.Snapshot atEnd = harness.simulator.stats().snapshot();
+    assertThat(atEnd.count("create")).isEqualTo(1);
+    // A 60 s capture plus conversion, read at its expected end and while converting.
+    assertThat(atEnd.count("get")).isBetween(2L, 8L);
+
+    Thread.sleep(1500); // 150 s of capture time
+    assertThat(harness.simulator.stats().snapshot().total()).isEqualTo(atEnd.total());
+  }
+
+  @Test
+  void remoteFailureEndsFailedWithCloudflaresMessage() {
+    harness.simulator.faults().failNextCaptures(1, "No packets matched the filter");
+    harness.createTokenSecret("dev-token");
+    harness.apply(OperatorHarness.full("nothing-matches", 30));
+
+    PacketCapture failed = harness.awaitPhase("nothing-matches", CapturePhase.Failed);
+
+    assertThat(failed.getStatus().getErrorMessage()).isEqualTo("No packets matched the filter");
+    assertThat(failed.getStatus().getRemoteStatus()).isEqualTo("failed");
+    assertThat(readyReason(failed)).isEqualTo("Failed");
+    assertThat(failed.getStatus().getConditions().get(0).getMessage())
+        .contains("No packets matched the filter");
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(harness.events("nothing-matches"))
+                    .anyMatch(
+                        e -> "Warning".equals(e.getType()) && "Failed".equals(e.getReason())));
+  }
+
+  @Test
+  void deletingARunningFullCaptureStopsItRemotely() {
+    harness.createTokenSecret("dev-token");
+    harness.apply(OperatorHarness.full("long-running", 3600));
+    harness.awaitPhase("long-running", CapturePhase.Running);
+
+    harness.client().resource(harness.get("long-running")).delete();
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> harness.get("long-running") == null);
+    assertThat(harness.simulator.stats().snapshot().count("stop")).isEqualTo(1);
+    assertThat(harness.simulator.captures().get(0).stopRequested()).isNotNull();
+  }
+
+  @Test
+  void orphanPolicyLeavesTheCaptureRunning() {
+    harness.createTokenSecret("dev-token");
+    PacketCapture orphan = OperatorHarness.full("orphaned", 3600);
+    orphan.getSpec().setDeletionPolicy(io.pcapoperator.api.v1alpha1.DeletionPolicy.Orphan);
+    harness.apply(orphan);
+    harness.awaitPhase("orphaned", CapturePhase.Running);
+
+    harness.client().resource(harness.get("orphaned")).delete();
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> harness.get("orphaned") == null);
+    assertThat(harness.simulator.stats().snapshot().count("stop")).isZero();
+    assertThat(harness.simulator.captures().get(0).stopRequested()).isNull();
+  }
+
+  @Test
+  void invalidSpecFailsWithTheFieldNamedAndMakesNoRemoteCall() throws InterruptedException {
+    harness.createTokenSecret("dev-token");
+    PacketCapture tooLong = OperatorHarness.simple("too-long");
+    tooLong.getSpec().setTimeLimit(301);
+    harness.apply(tooLong);
+
+    PacketCapture failed = harness.awaitPhase("too-long", CapturePhase.Failed);
+
+    assertThat(readyReason(failed)).isEqualTo("InvalidSpec");
+    assertThat(failed.getStatus().getErrorMessage())
+        .isEqualTo(
+            "spec.timeLimit: must be between 1 and 300 seconds for a simple capture (got 301)");
+    Thread.sleep(500);
+    assertThat(harness.simulator.stats().snapshot().total()).isZero();
+    assertThat(harness.events("too-long")).extracting(Event::getReason).contains("InvalidSpec");
+  }
+
+  @Test
+  void rejectedTokenIsReportedAndRetriedSlowly() throws InterruptedException {
+    harness.createTokenSecret("wrong-token");
+    harness.apply(OperatorHarness.simple("bad-token"));
+
+    PacketCapture pending =
+        harness.await(
+            "bad-token",
+            c -> c.getStatus() != null && "AuthenticationFailed".equals(readyReason(c)),
+            Duration.ofSeconds(10));
+
+    assertThat(pending.getStatus().getPhase()).isEqualTo(CapturePhase.Pending);
+    assertThat(pending.getStatus().getId()).isNull();
+    assertThat(pending.getStatus().getConditions().get(0).getMessage())
+        .contains("Authentication error")
+        .doesNotContain("wrong-token");
+    Thread.sleep(2000); // 200 s of capture time: less than the 5 min credentials retry
+    assertThat(harness.simulator.stats().snapshot().count("create")).isEqualTo(1);
+    assertThat(harness.events("bad-token"))
+        .filteredOn(e -> "AuthenticationFailed".equals(e.getReason()))
+        .hasSize(1)
+        .allSatisfy(e -> assertThat(e.getMessage()).doesNotContain("wrong-token"));
+  }
+
+  @Test
+  void missingSecretWaitsAndProceedsAsSoonAsTheSecretAppears() {
+    harness.apply(OperatorHarness.simple("later"));
+    PacketCapture waiting =
+        harness.await(
+            "later",
+            c -> c.getStatus() != null && "CredentialsNotFound".equals(readyReason(c)),
+            Duration.ofSeconds(10));
+    assertThat(waiting.getStatus().getConditions().get(0).getMessage())
+        .isEqualTo("Secret cloudflare-api not found in the PacketCapture's namespace");
+    assertThat(harness.simulator.stats().snapshot().total()).isZero();
+
+    harness.createTokenSecret("dev-token");
+
+    // Well before the 5 min (3 s wall) credentials retry: the Secret's event triggers it.
+    harness.await(
+        "later", c -> c.getStatus().getPhase() == CapturePhase.Succeeded, Duration.ofMillis(2500));
+  }
+}
