@@ -138,7 +138,7 @@ public final class HttpPcapsApi implements PcapsApi {
         Operation.DOWNLOAD,
         credentials,
         pcapsPath(accountId) + "/" + checkId("pcap id", pcapId) + "/download",
-        b -> b.GET().header("Accept", PCAP_MEDIA_TYPE),
+        b -> b.GET().setHeader("Accept", PCAP_MEDIA_TYPE),
         HttpResponse::body);
   }
 

@@ -1,5 +1,6 @@
 package io.pcapoperator.cloudflare;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -18,6 +19,7 @@ public record PcapFilter(
   public static final PcapFilter ANY = new PcapFilter(null, null, null, null, null);
 
   /** Whether no field is set, which the API treats as "all packets". */
+  @JsonIgnore
   public boolean isEmpty() {
     return equals(ANY);
   }
