@@ -1,0 +1,147 @@
+package io.pcapoperator.app;
+
+import static io.pcapoperator.app.OperatorHarness.readyReason;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.pcapoperator.api.v1alpha1.CapturePhase;
+import io.pcapoperator.api.v1alpha1.PacketCapture;
+import io.pcapoperator.api.v1alpha1.PacketCaptureStatus;
+import io.pcapoperator.cloudflare.Credentials;
+import io.pcapoperator.cloudflare.HttpPcapsApi;
+import io.pcapoperator.cloudflare.Pcap;
+import io.pcapoperator.reconcile.CaptureRequests;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A create whose answer was lost, or an operator that died between the create and recording the id,
+ * never leads to a second capture: the operator adopts the one it made.
+ */
+class SubmissionRecoveryTest {
+  private OperatorHarness harness;
+
+  @BeforeEach
+  void start() {
+    harness = OperatorHarness.start();
+    harness.createTokenSecret("dev-token");
+  }
+
+  @AfterEach
+  void stop() {
+    harness.close();
+  }
+
+  @Test
+  void lostCreateAnswerIsSettledByAdoptingTheCaptureItMade() {
+    harness.simulator.faults().loseNextCreateAnswers(1);
+
+    harness.apply(OperatorHarness.simple("lost-answer"));
+    PacketCapture done = harness.awaitPhase("lost-answer", CapturePhase.Succeeded);
+
+    assertThat(harness.simulator.captures()).hasSize(1);
+    assertThat(done.getStatus().getId()).isEqualTo(harness.simulator.captures().get(0).id());
+    assertThat(harness.simulator.stats().snapshot().count("create")).isEqualTo(1);
+    assertThat(harness.simulator.stats().snapshot().count("list")).isGreaterThanOrEqualTo(1);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(harness.events("lost-answer"))
+                    .extracting(Event::getReason)
+                    .contains("Adopted"));
+  }
+
+  @Test
+  void operatorThatDiedAfterTheCreateAdoptsTheCaptureOnRestart() {
+    harness.stopOperator();
+    PacketCapture capture = harness.apply(OperatorHarness.full("crashed", 60));
+    Instant attempt = harness.clock.instant();
+    Pcap made = createRemotely(capture);
+    markSubmitting(capture, attempt);
+
+    harness.startOperator();
+    PacketCapture done = harness.awaitPhase("crashed", CapturePhase.Succeeded);
+
+    assertThat(done.getStatus().getId()).isEqualTo(made.id());
+    assertThat(harness.simulator.captures()).hasSize(1);
+  }
+
+  @Test
+  void submissionThatNeverArrivedIsSentAgainAfterTheGracePeriod() {
+    harness.stopOperator();
+    harness.apply(OperatorHarness.simple("never-arrived"));
+    markSubmitting(harness.get("never-arrived"), harness.clock.instant().minusSeconds(60));
+
+    harness.startOperator();
+    harness.awaitPhase("never-arrived", CapturePhase.Succeeded);
+
+    assertThat(harness.simulator.captures()).hasSize(1);
+    assertThat(harness.simulator.stats().snapshot().count("create")).isEqualTo(1);
+  }
+
+  @Test
+  void severalMatchingCapturesAskTheUserToPinOne() {
+    harness.stopOperator();
+    PacketCapture capture = harness.apply(OperatorHarness.full("twins", 60));
+    Instant attempt = harness.clock.instant();
+    Pcap first = createRemotely(capture);
+    harness.clock.instant();
+    // A second full capture is refused while the first runs: stop it first, then make the twin.
+    harness.simulator.faults().reset();
+    api().stop(new Credentials.ApiToken("dev-token"), OperatorHarness.ACCOUNT, first.id());
+    Pcap second = createRemotely(capture);
+    markSubmitting(capture, attempt);
+
+    harness.startOperator();
+    PacketCapture ambiguous =
+        harness.await(
+            "twins", c -> "AmbiguousSubmission".equals(readyReason(c)), Duration.ofSeconds(10));
+    assertThat(ambiguous.getStatus().getConditions().get(0).getMessage())
+        .contains(first.id(), second.id(), "pcap-operator.io/adopt-id");
+
+    harness
+        .client()
+        .resources(PacketCapture.class)
+        .inNamespace(OperatorHarness.NAMESPACE)
+        .withName("twins")
+        .edit(
+            c -> {
+              c.getMetadata().setAnnotations(Map.of("pcap-operator.io/adopt-id", second.id()));
+              return c;
+            });
+
+    PacketCapture adopted =
+        harness.await(
+            "twins", c -> second.id().equals(c.getStatus().getId()), Duration.ofSeconds(10));
+    assertThat(adopted.getStatus().getPhase()).isNotEqualTo(CapturePhase.Submitting);
+    assertThat(harness.simulator.captures()).hasSize(2);
+  }
+
+  private HttpPcapsApi api() {
+    return HttpPcapsApi.withDefaults(harness.simulator.baseUrl());
+  }
+
+  private Pcap createRemotely(PacketCapture capture) {
+    return api()
+        .create(
+            new Credentials.ApiToken("dev-token"),
+            OperatorHarness.ACCOUNT,
+            CaptureRequests.toRequest(capture.getSpec()));
+  }
+
+  /** Leaves the status as an operator that died right after its create request would. */
+  private void markSubmitting(PacketCapture capture, Instant attempt) {
+    PacketCapture fresh = harness.get(capture.getMetadata().getName());
+    PacketCaptureStatus status = new PacketCaptureStatus();
+    status.setPhase(CapturePhase.Submitting);
+    status.setSubmissionStarted(attempt.toString());
+    fresh.setStatus(status);
+    harness.client().resource(fresh).updateStatus();
+  }
+}
