@@ -2,11 +2,13 @@ package io.pcapoperator.app;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 import io.pcapoperator.clock.ScaledClock;
 import io.pcapoperator.cloudflare.PcapsApi;
 import io.pcapoperator.reconcile.CaptureEvents;
 import io.pcapoperator.reconcile.PacketCaptureReconciler;
 import io.pcapoperator.reconcile.ReconcilerSettings;
+import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -15,6 +17,18 @@ import java.util.Set;
  * does not serve; the controller writes status itself with optimistic locking.
  */
 public final class PcapOperator implements AutoCloseable {
+  /**
+   * Retries of a reconciliation that failed on the Kubernetes API (remote failures are handled
+   * inside the reconciler): 2 s doubling to 5 min, without end, so that a capture is never left
+   * behind after an API server outage.
+   */
+  private static final GenericRetry KUBERNETES_RETRY =
+      new GenericRetry()
+          .setInitialInterval(Duration.ofSeconds(2))
+          .setIntervalMultiplier(2)
+          .setMaxInterval(Duration.ofMinutes(5).toMillis())
+          .withoutMaxAttempts();
+
   private final Operator operator;
 
   private PcapOperator(Operator operator) {
@@ -43,6 +57,7 @@ public final class PcapOperator implements AutoCloseable {
     operator.register(
         reconciler,
         config -> {
+          config.withRetry(KUBERNETES_RETRY);
           if (!namespaces.isEmpty()) {
             config.settingNamespaces(namespaces);
           }
