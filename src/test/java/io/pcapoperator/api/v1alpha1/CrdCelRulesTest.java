@@ -1,0 +1,189 @@
+package io.pcapoperator.api.v1alpha1;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cel.common.types.SimpleType;
+import dev.cel.compiler.CelCompiler;
+import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.parser.CelStandardMacro;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelRuntimeFactory;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.ValidationRule;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the committed CRD's CEL rules (x-kubernetes-validations) with Google's CEL for Java, as a
+ * kube-apiserver would on create and update, so that a broken rule fails here and not in a user's
+ * cluster.
+ */
+class CrdCelRulesTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final CelCompiler COMPILER =
+      CelCompilerFactory.standardCelCompilerBuilder()
+          .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+          .addVar("self", SimpleType.DYN)
+          .addVar("oldSelf", SimpleType.DYN)
+          .build();
+  private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().build();
+  private static List<ValidationRule> rules;
+
+  @BeforeAll
+  static void loadRules() throws IOException {
+    CustomResourceDefinition crd =
+        Serialization.unmarshal(
+            Files.readString(Path.of("crds", CrdGeneration.FILE_NAME)),
+            CustomResourceDefinition.class);
+    rules =
+        crd.getSpec()
+            .getVersions()
+            .get(0)
+            .getSchema()
+            .getOpenAPIV3Schema()
+            .getProperties()
+            .get("spec")
+            .getXKubernetesValidations();
+  }
+
+  private static PacketCaptureSpec simple() {
+    PacketCaptureSpec spec = new PacketCaptureSpec();
+    spec.setAccountId("023e105f4ecef8ad9ca31a8372d0c353");
+    spec.setCredentialsSecretRef(new SecretReference("cloudflare-api"));
+    spec.setSystem("magic-transit");
+    spec.setType(CaptureType.SIMPLE);
+    spec.setTimeLimit(300);
+    spec.setPacketLimit(100);
+    spec.setDeletionPolicy(DeletionPolicy.Stop);
+    return spec;
+  }
+
+  private static PacketCaptureSpec full() {
+    PacketCaptureSpec spec = simple();
+    spec.setType(CaptureType.FULL);
+    spec.setTimeLimit(3600);
+    spec.setColoName("ORD");
+    spec.setDestinationConf("gs://my-pcaps");
+    return spec;
+  }
+
+  private static PacketCaptureSpec with(PacketCaptureSpec spec, Consumer<PacketCaptureSpec> edit) {
+    edit.accept(spec);
+    return spec;
+  }
+
+  /** The messages of the rules that {@code spec} breaks on create. */
+  private static List<String> onCreate(PacketCaptureSpec spec) throws Exception {
+    return broken(spec, null);
+  }
+
+  /** The messages of the rules that changing {@code before} to {@code after} breaks. */
+  private static List<String> onUpdate(PacketCaptureSpec before, PacketCaptureSpec after)
+      throws Exception {
+    return broken(after, before);
+  }
+
+  private static List<String> broken(PacketCaptureSpec spec, PacketCaptureSpec old)
+      throws Exception {
+    List<String> messages = new ArrayList<>();
+    for (ValidationRule rule : rules) {
+      boolean transition = rule.getRule().contains("oldSelf");
+      if (transition && old == null) {
+        continue;
+      }
+      var program = RUNTIME.createProgram(COMPILER.compile(rule.getRule()).getAst());
+      Map<String, Object> vars = new HashMap<>();
+      vars.put("self", asCelValue(spec));
+      if (transition) {
+        vars.put("oldSelf", asCelValue(old));
+      }
+      if (!Boolean.TRUE.equals(program.eval(vars))) {
+        messages.add(rule.getMessage());
+      }
+    }
+    return messages;
+  }
+
+  /** The spec as the API server hands it to CEL: maps, strings, and 64-bit integers. */
+  private static Object asCelValue(PacketCaptureSpec spec) {
+    return widen(JSON.convertValue(spec, Object.class));
+  }
+
+  private static Object widen(Object value) {
+    if (value instanceof Integer i) {
+      return i.longValue();
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> out = new HashMap<>();
+      map.forEach((k, v) -> out.put((String) k, widen(v)));
+      return out;
+    }
+    return value;
+  }
+
+  @Test
+  void everyRuleCompiles() {
+    assertThat(rules).hasSize(7);
+    for (ValidationRule rule : rules) {
+      assertThat(COMPILER.compile(rule.getRule()).hasError()).as(rule.getRule()).isFalse();
+    }
+  }
+
+  @Test
+  void validSpecsPass() throws Exception {
+    assertThat(onCreate(simple())).isEmpty();
+    assertThat(onCreate(full())).isEmpty();
+    assertThat(onCreate(with(simple(), s -> s.setOffsetTime("2026-11-22T08:00:00Z")))).isEmpty();
+  }
+
+  @Test
+  void typeDependentRulesRejectWhatTheApiWould() throws Exception {
+    assertThat(onCreate(with(simple(), s -> s.setTimeLimit(301))))
+        .containsExactly("timeLimit must be at most 300 seconds for a simple capture");
+    assertThat(onCreate(with(simple(), s -> s.setPacketLimit(null))))
+        .containsExactly("packetLimit is required for a simple capture");
+    assertThat(onCreate(with(full(), s -> s.setColoName(null))))
+        .containsExactly("coloName and destinationConf are required for a full capture");
+    assertThat(onCreate(with(simple(), s -> s.setDestinationConf("s3://b"))))
+        .containsExactly("coloName and destinationConf apply to full captures only");
+    assertThat(onCreate(with(simple(), s -> s.setByteLimit(10L))))
+        .containsExactly("byteLimit applies to full captures only");
+    assertThat(onCreate(with(full(), s -> s.setOffsetTime("2026-11-22T08:00:00Z"))))
+        .containsExactly("offsetTime applies to simple captures only");
+  }
+
+  @Test
+  void theCaptureRequestCannotChangeButItsPolicyAndSecretCan() throws Exception {
+    String immutable =
+        "the capture request is immutable: only deletionPolicy and credentialsSecretRef may"
+            + " change; create a new PacketCapture instead";
+    CaptureFilter filter = new CaptureFilter();
+    filter.setProtocol(17);
+
+    assertThat(onUpdate(simple(), simple())).isEmpty();
+    assertThat(onUpdate(simple(), with(simple(), s -> s.setDeletionPolicy(DeletionPolicy.Orphan))))
+        .isEmpty();
+    assertThat(
+            onUpdate(
+                simple(), with(simple(), s -> s.setCredentialsSecretRef(new SecretReference("x")))))
+        .isEmpty();
+    assertThat(onUpdate(simple(), with(simple(), s -> s.setTimeLimit(200))))
+        .containsExactly(immutable);
+    assertThat(onUpdate(simple(), with(simple(), s -> s.setFilter(filter))))
+        .containsExactly(immutable);
+    assertThat(onUpdate(full(), with(full(), s -> s.setDestinationConf("s3://other"))))
+        .containsExactly(immutable);
+    assertThat(onUpdate(with(simple(), s -> s.setFilter(filter)), simple()))
+        .containsExactly(immutable);
+  }
+}
