@@ -2,12 +2,15 @@ package io.pcapoperator.app;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * A command's {@code --name value} (or {@code --name=value}) flags, each with an environment
@@ -29,7 +32,7 @@ final class Options {
 
   /** Parses {@code args} against {@code flags}. */
   static Options parse(List<String> args, List<Flag> flags, Map<String, String> env) {
-    Set<String> known = flags.stream().map(Flag::name).collect(java.util.stream.Collectors.toSet());
+    Set<String> known = flags.stream().map(Flag::name).collect(Collectors.toSet());
     Map<String, String> values = new HashMap<>();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
@@ -93,10 +96,10 @@ final class Options {
     return get(name)
         .map(
             v ->
-                java.util.Arrays.stream(v.split(","))
+                Arrays.stream(v.split(","))
                     .map(String::strip)
                     .filter(s -> !s.isEmpty())
-                    .collect(java.util.stream.Collectors.toUnmodifiableSet()))
+                    .collect(Collectors.toUnmodifiableSet()))
         .orElse(Set.of());
   }
 
@@ -114,9 +117,9 @@ final class Options {
   }
 
   private static Duration duration(String text) {
-    String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+    String t = text.strip().toLowerCase(Locale.ROOT);
     if (t.startsWith("pt") || t.startsWith("p")) {
-      return Duration.parse(t.toUpperCase(java.util.Locale.ROOT));
+      return Duration.parse(t.toUpperCase(Locale.ROOT));
     }
     long amount = Long.parseLong(t.substring(0, t.length() - 1));
     return switch (t.charAt(t.length() - 1)) {

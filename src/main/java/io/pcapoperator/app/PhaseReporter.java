@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -74,7 +75,7 @@ final class PhaseReporter implements AutoCloseable {
             key(capture),
             capture.getSpec() == null || capture.getSpec().getType() == null
                 ? ""
-                : capture.getSpec().getType().name().toLowerCase(java.util.Locale.ROOT),
+                : capture.getSpec().getType().name().toLowerCase(Locale.ROOT),
             phase,
             Objects.toString(status.getRemoteStatus(), ""),
             Objects.toString(status.getId(), ""),

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.pcapoperator.api.v1alpha1.CapturePhase;
+import io.pcapoperator.api.v1alpha1.DeletionPolicy;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
 import io.pcapoperator.cloudflare.Pcap;
 import io.pcapoperator.simulator.SimulatorStats;
@@ -127,7 +128,7 @@ class PacketCaptureLifecycleTest {
   void orphanPolicyLeavesTheCaptureRunning() {
     harness.createTokenSecret("dev-token");
     PacketCapture orphan = OperatorHarness.full("orphaned", 3600);
-    orphan.getSpec().setDeletionPolicy(io.pcapoperator.api.v1alpha1.DeletionPolicy.Orphan);
+    orphan.getSpec().setDeletionPolicy(DeletionPolicy.Orphan);
     harness.apply(orphan);
     harness.awaitPhase("orphaned", CapturePhase.Running);
 
