@@ -1,7 +1,6 @@
 package io.pcapoperator.app;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
 import io.pcapoperator.api.v1alpha1.PacketCaptureStatus;
@@ -31,15 +30,8 @@ final class PhaseReporter implements AutoCloseable {
         "%-8s  %-28s  %-6s  %-11s  %-18s  %-32s  %s%n",
         "TIME", "NAMESPACE/NAME", "TYPE", "PHASE", "REMOTE", "ID", "PACKETS");
     this.informer =
-        client
-            .resources(PacketCapture.class)
-            .inAnyNamespace()
-            .inform(
-                new ResourceEventHandler<>() {
-                  @Override
-                  public void onAdd(PacketCapture capture) {
-                    report(capture);
-                  }
+        CaptureWatch.start(client, this::report, capture -> terminal.put(key(capture), true));
+  }
 
                   @Override
                   public void onUpdate(PacketCapture before, PacketCapture after) {

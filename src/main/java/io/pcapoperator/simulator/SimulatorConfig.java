@@ -72,72 +72,97 @@ public record SimulatorConfig(
         Duration.ofMinutes(5));
   }
 
-  /** These settings accepting only {@code tokens} and {@code keys}. */
-  public SimulatorConfig withCredentials(Set<String> tokens, Map<String, String> keys) {
-    return new SimulatorConfig(
-        Set.copyOf(tokens),
-        Map.copyOf(keys),
-        simpleRateError,
-        fullConcurrencyError,
-        simpleTimeLimitMax,
-        fullTimeLimitMax,
-        requireValidatedOwnership,
-        budgetRequests,
-        budgetWindow,
-        lockout,
-        simpleDuration,
-        fullPendingDuration,
-        conversionPendingDuration,
-        conversionRunningDuration,
-        fullPacketsPerSecond,
-        bytesPerPacket,
-        simpleMatchingPackets,
-        ownershipValidationDelay);
+  /** A builder that starts from these settings. */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
-  /** These settings with another request budget per window. */
-  public SimulatorConfig withBudget(int requests, Duration window, Duration lockoutTime) {
-    return new SimulatorConfig(
-        apiTokens,
-        apiKeys,
-        simpleRateError,
-        fullConcurrencyError,
-        simpleTimeLimitMax,
-        fullTimeLimitMax,
-        requireValidatedOwnership,
-        requests,
-        window,
-        lockoutTime,
-        simpleDuration,
-        fullPendingDuration,
-        conversionPendingDuration,
-        conversionRunningDuration,
-        fullPacketsPerSecond,
-        bytesPerPacket,
-        simpleMatchingPackets,
-        ownershipValidationDelay);
-  }
+  /** Changes some settings of a {@link SimulatorConfig}, keeping the rest. */
+  public static final class Builder {
+    private Set<String> apiTokens;
+    private Map<String, String> apiKeys;
+    private int simpleRateError;
+    private int fullConcurrencyError;
+    private int simpleTimeLimitMax;
+    private int fullTimeLimitMax;
+    private boolean requireValidatedOwnership;
+    private int budgetRequests;
+    private Duration budgetWindow;
+    private Duration lockout;
+    private Duration simpleDuration;
+    private Duration fullPendingDuration;
+    private Duration conversionPendingDuration;
+    private Duration conversionRunningDuration;
+    private int fullPacketsPerSecond;
+    private int bytesPerPacket;
+    private int simpleMatchingPackets;
+    private Duration ownershipValidationDelay;
 
-  /** These settings with bucket ownership enforced for full captures. */
-  public SimulatorConfig requiringValidatedOwnership() {
-    return new SimulatorConfig(
-        apiTokens,
-        apiKeys,
-        simpleRateError,
-        fullConcurrencyError,
-        simpleTimeLimitMax,
-        fullTimeLimitMax,
-        true,
-        budgetRequests,
-        budgetWindow,
-        lockout,
-        simpleDuration,
-        fullPendingDuration,
-        conversionPendingDuration,
-        conversionRunningDuration,
-        fullPacketsPerSecond,
-        bytesPerPacket,
-        simpleMatchingPackets,
-        ownershipValidationDelay);
+    private Builder(SimulatorConfig from) {
+      this.apiTokens = from.apiTokens;
+      this.apiKeys = from.apiKeys;
+      this.simpleRateError = from.simpleRateError;
+      this.fullConcurrencyError = from.fullConcurrencyError;
+      this.simpleTimeLimitMax = from.simpleTimeLimitMax;
+      this.fullTimeLimitMax = from.fullTimeLimitMax;
+      this.requireValidatedOwnership = from.requireValidatedOwnership;
+      this.budgetRequests = from.budgetRequests;
+      this.budgetWindow = from.budgetWindow;
+      this.lockout = from.lockout;
+      this.simpleDuration = from.simpleDuration;
+      this.fullPendingDuration = from.fullPendingDuration;
+      this.conversionPendingDuration = from.conversionPendingDuration;
+      this.conversionRunningDuration = from.conversionRunningDuration;
+      this.fullPacketsPerSecond = from.fullPacketsPerSecond;
+      this.bytesPerPacket = from.bytesPerPacket;
+      this.simpleMatchingPackets = from.simpleMatchingPackets;
+      this.ownershipValidationDelay = from.ownershipValidationDelay;
+    }
+
+    /** Accept only these tokens and these global API keys (by email). */
+    public Builder credentials(Set<String> tokens, Map<String, String> keys) {
+      this.apiTokens = Set.copyOf(tokens);
+      this.apiKeys = Map.copyOf(keys);
+      return this;
+    }
+
+    /**
+     * Allow {@code requests} per {@code window} per credential, then refuse for {@code lockout}.
+     */
+    public Builder budget(int requests, Duration window, Duration lockout) {
+      this.budgetRequests = requests;
+      this.budgetWindow = window;
+      this.lockout = lockout;
+      return this;
+    }
+
+    /** Refuse full captures into buckets whose ownership was not validated. */
+    public Builder requireValidatedOwnership() {
+      this.requireValidatedOwnership = true;
+      return this;
+    }
+
+    /** The settings. */
+    public SimulatorConfig build() {
+      return new SimulatorConfig(
+          apiTokens,
+          apiKeys,
+          simpleRateError,
+          fullConcurrencyError,
+          simpleTimeLimitMax,
+          fullTimeLimitMax,
+          requireValidatedOwnership,
+          budgetRequests,
+          budgetWindow,
+          lockout,
+          simpleDuration,
+          fullPendingDuration,
+          conversionPendingDuration,
+          conversionRunningDuration,
+          fullPacketsPerSecond,
+          bytesPerPacket,
+          simpleMatchingPackets,
+          ownershipValidationDelay);
+    }
   }
 }

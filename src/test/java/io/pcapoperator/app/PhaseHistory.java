@@ -1,7 +1,6 @@
 package io.pcapoperator.app;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.pcapoperator.api.v1alpha1.CapturePhase;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
@@ -16,16 +15,8 @@ final class PhaseHistory implements AutoCloseable {
   private final SharedIndexInformer<PacketCapture> informer;
 
   PhaseHistory(KubernetesClient client) {
-    informer =
-        client
-            .resources(PacketCapture.class)
-            .inAnyNamespace()
-            .inform(
-                new ResourceEventHandler<>() {
-                  @Override
-                  public void onAdd(PacketCapture capture) {
-                    record(capture);
-                  }
+    informer = CaptureWatch.start(client, this::record, capture -> {});
+  }
 
                   @Override
                   public void onUpdate(PacketCapture before, PacketCapture after) {

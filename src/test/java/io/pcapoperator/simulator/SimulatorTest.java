@@ -38,8 +38,9 @@ class SimulatorTest {
   void start() {
     simulator =
         PcapSimulator.start(
-            SimulatorConfig.defaults()
-                .withCredentials(Set.of("dev-token"), Map.of("ops@example.com", "global-key")),
+            SimulatorConfig.defaults().toBuilder()
+                .credentials(Set.of("dev-token"), Map.of("ops@example.com", "global-key"))
+                .build(),
             clock,
             0);
     client = new RawClient(simulator);
@@ -236,7 +237,9 @@ class SimulatorTest {
     simulator.close();
     simulator =
         PcapSimulator.start(
-            SimulatorConfig.defaults().withBudget(5, Duration.ofMinutes(5), Duration.ofMinutes(5)),
+            SimulatorConfig.defaults().toBuilder()
+                .budget(5, Duration.ofMinutes(5), Duration.ofMinutes(5))
+                .build(),
             clock,
             0);
     client = new RawClient(simulator);
@@ -360,7 +363,8 @@ class SimulatorTest {
   void fullCaptureNeedsAValidatedBucketWhenEnforced() {
     simulator.close();
     simulator =
-        PcapSimulator.start(SimulatorConfig.defaults().requiringValidatedOwnership(), clock, 0);
+        PcapSimulator.start(
+            SimulatorConfig.defaults().toBuilder().requireValidatedOwnership().build(), clock, 0);
     client = new RawClient(simulator);
     HttpResponse<byte[]> refused = client.send("POST", PCAPS, FULL, TOKEN);
     assertThat(refused.statusCode()).isEqualTo(400);
