@@ -33,18 +33,6 @@ final class PhaseReporter implements AutoCloseable {
         CaptureWatch.start(client, this::report, capture -> terminal.put(key(capture), true));
   }
 
-                  @Override
-                  public void onUpdate(PacketCapture before, PacketCapture after) {
-                    report(after);
-                  }
-
-                  @Override
-                  public void onDelete(PacketCapture capture, boolean unknownFinalState) {
-                    terminal.put(key(capture), true);
-                  }
-                });
-  }
-
   /** Waits until at least {@code expected} captures exist and all are terminal. */
   boolean awaitAllTerminal(int expected, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();

@@ -18,16 +18,6 @@ final class PhaseHistory implements AutoCloseable {
     informer = CaptureWatch.start(client, this::record, capture -> {});
   }
 
-                  @Override
-                  public void onUpdate(PacketCapture before, PacketCapture after) {
-                    record(after);
-                  }
-
-                  @Override
-                  public void onDelete(PacketCapture capture, boolean unknownFinalState) {}
-                });
-  }
-
   private void record(PacketCapture capture) {
     if (capture.getStatus() == null || capture.getStatus().getPhase() == null) {
       return;
