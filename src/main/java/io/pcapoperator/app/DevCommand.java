@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -73,7 +72,7 @@ final class DevCommand {
                 RunCommand.cloudflare(settings.withBaseUrl(simulator.baseUrl()), clock),
                 clock,
                 RunCommand.reconcilerSettings(settings),
-                Set.of())) {
+                settings.withoutLeaderElection())) {
       out.printf(
           "embedded Kubernetes API at %s, Cloudflare simulator at %s (time x%s)%n",
           kube.url(), simulator.baseUrl(), scale);

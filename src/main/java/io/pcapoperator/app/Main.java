@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /** The {@code pcap-operator} command: {@code run} against a cluster, {@code dev} on a laptop. */
@@ -26,7 +27,11 @@ public final class Main {
     List<String> rest = args.subList(1, args.size());
     try {
       return switch (args.get(0)) {
-        case "run" -> new RunCommand(Options.parse(rest, RunCommand.FLAGS, env), out).call();
+        case "run" -> {
+          CountDownLatch stop = new CountDownLatch(1);
+          Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "shutdown"));
+          yield new RunCommand(Options.parse(rest, RunCommand.FLAGS, env), out, stop).call();
+        }
         case "dev" -> new DevCommand(Options.parse(rest, DevCommand.FLAGS, env), out).call();
         default -> throw new UsageException("unknown command " + args.get(0));
       };

@@ -80,6 +80,18 @@ final class Options {
         .orElse(fallback);
   }
 
+  boolean getBoolean(String name, boolean fallback) {
+    return get(name)
+        .map(
+            v -> {
+              if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+                throw new UsageException("--" + name + " must be true or false, got " + v);
+              }
+              return Boolean.parseBoolean(v);
+            })
+        .orElse(fallback);
+  }
+
   double getDouble(String name, double fallback) {
     return get(name).map(v -> convert(name, v, Double::parseDouble, "a number")).orElse(fallback);
   }

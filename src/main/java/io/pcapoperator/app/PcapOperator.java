@@ -1,7 +1,9 @@
 package io.pcapoperator.app;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 import io.pcapoperator.clock.ScaledClock;
 import io.pcapoperator.cloudflare.PcapsApi;
@@ -10,6 +12,9 @@ import io.pcapoperator.reconcile.PacketCaptureReconciler;
 import io.pcapoperator.reconcile.ReconcilerSettings;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The running operator: a JOSDK {@link Operator} with the PacketCapture controller registered.
@@ -29,10 +34,14 @@ public final class PcapOperator implements AutoCloseable {
           .setMaxInterval(Duration.ofMinutes(5).toMillis())
           .withoutMaxAttempts();
 
-  private final Operator operator;
+  private static final Logger LOG = LoggerFactory.getLogger(PcapOperator.class);
 
-  private PcapOperator(Operator operator) {
+  private final Operator operator;
+  private final AtomicBoolean closing;
+
+  private PcapOperator(Operator operator, AtomicBoolean closing) {
     this.operator = operator;
+    this.closing = closing;
   }
 
   /**
@@ -44,14 +53,21 @@ public final class PcapOperator implements AutoCloseable {
       PcapsApi api,
       ScaledClock clock,
       ReconcilerSettings settings,
-      Set<String> namespaces) {
+      OperatorSettings operatorSettings) {
+    AtomicBoolean closing = new AtomicBoolean();
     Operator operator =
         new Operator(
-            o ->
-                o.withKubernetesClient(client)
-                    .withUseSSAToPatchPrimaryResource(false)
-                    .withCloseClientOnStop(false)
-                    .withStopOnInformerErrorDuringStartup(true));
+            o -> {
+              o.withKubernetesClient(client)
+                  .withUseSSAToPatchPrimaryResource(false)
+                  .withCloseClientOnStop(false)
+                  .withStopOnInformerErrorDuringStartup(true);
+              if (operatorSettings.leaderElection()) {
+                o.withLeaderElectionConfiguration(
+                    leaderElection(operatorSettings.leaseNamespace().orElse(null), closing));
+              }
+            });
+    Set<String> namespaces = operatorSettings.namespaces();
     var reconciler =
         new PacketCaptureReconciler(api, new CaptureEvents(client, clock), clock, settings);
     operator.register(
@@ -63,12 +79,41 @@ public final class PcapOperator implements AutoCloseable {
           }
         });
     operator.start();
-    return new PcapOperator(operator);
+    return new PcapOperator(operator, closing);
+  }
+
+  /**
+   * Leader election through the Lease {@link OperatorSettings#LEASE_NAME}. A replica that loses its
+   * lease while running exits, so that it restarts as a standby and never reconciles beside the new
+   * leader; one that is being closed does not.
+   */
+  private static LeaderElectionConfiguration leaderElection(
+      String namespace, AtomicBoolean closing) {
+    LeaderCallbacks callbacks =
+        new LeaderCallbacks(
+            () -> LOG.info("elected leader: reconciling"),
+            () -> {
+              if (!closing.get()) {
+                LOG.error("lost the leader lease; exiting so that a standby takes over");
+                System.exit(1);
+              }
+            },
+            leader -> LOG.info("leader is {}", leader));
+    return new LeaderElectionConfiguration(
+        OperatorSettings.LEASE_NAME,
+        namespace,
+        LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
+        LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
+        LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
+        null,
+        callbacks,
+        false);
   }
 
   /** Stops the controller; in-flight reconciliations are let finish. */
   @Override
   public void close() {
+    closing.set(true);
     operator.stop();
   }
 }

@@ -31,20 +31,32 @@ final class RunCommand {
           new Options.Flag(
               "request-timeout",
               "PCAP_REQUEST_TIMEOUT",
-              "timeout of one Cloudflare request, default 30s"));
+              "timeout of one Cloudflare request, default 30s"),
+          new Options.Flag(
+              "leader-election",
+              "PCAP_LEADER_ELECTION",
+              "true or false: elect one active replica through a Lease, default true"),
+          new Options.Flag(
+              "leader-election-namespace",
+              "POD_NAMESPACE",
+              "namespace of the Lease, default the pod's namespace"));
 
   private final Options options;
   private final PrintStream out;
+  private final CountDownLatch stop;
 
-  RunCommand(Options options, PrintStream out) {
+  /**
+   * @param stop counted down when the operator is to stop (on SIGTERM, from a shutdown hook)
+   */
+  RunCommand(Options options, PrintStream out, CountDownLatch stop) {
     this.options = options;
     this.out = out;
+    this.stop = stop;
   }
 
-  /** Reads the settings, then runs the operator until the JVM is asked to stop. */
+  /** Reads the settings, then runs the operator until {@code stop} is counted down. */
   int call() throws InterruptedException {
     OperatorSettings settings = settings(options);
-    CountDownLatch stopped = new CountDownLatch(1);
     try (KubernetesClient client = new KubernetesClientBuilder().build();
         PcapOperator operator =
             PcapOperator.start(
@@ -52,13 +64,13 @@ final class RunCommand {
                 cloudflare(settings, ScaledClock.real()),
                 ScaledClock.real(),
                 reconcilerSettings(settings),
-                settings.namespaces())) {
+                settings)) {
       out.printf(
-          "pcap-operator running against %s, watching %s%n",
+          "pcap-operator running against %s, watching %s, Cloudflare API at %s%n",
           client.getConfiguration().getMasterUrl(),
-          settings.namespaces().isEmpty() ? "all namespaces" : settings.namespaces());
-      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "shutdown"));
-      stopped.await();
+          settings.namespaces().isEmpty() ? "all namespaces" : settings.namespaces(),
+          settings.cloudflareBaseUrl());
+      stop.await();
     }
     return 0;
   }
@@ -70,7 +82,9 @@ final class RunCommand {
         options.get("cloudflare-base-url", defaults.cloudflareBaseUrl()),
         options.getSet("namespaces"),
         options.getDuration("max-poll-interval", defaults.maxPollInterval()),
-        options.getDuration("request-timeout", defaults.requestTimeout()));
+        options.getDuration("request-timeout", defaults.requestTimeout()),
+        options.getBoolean("leader-election", defaults.leaderElection()),
+        options.get("leader-election-namespace"));
   }
 
   /** The Cloudflare client for {@code settings}; retries wait on {@code clock}'s time scale. */

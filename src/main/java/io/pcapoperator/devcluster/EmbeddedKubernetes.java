@@ -2,7 +2,6 @@ package io.pcapoperator.devcluster;
 
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
@@ -12,7 +11,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.util.HashMap;
-import java.util.List;
 
 /**
  * An in-process Kubernetes API on 127.0.0.1, backed by the fabric8 mock server in CRUD mode, with
@@ -35,11 +33,7 @@ public final class EmbeddedKubernetes implements AutoCloseable {
   public static EmbeddedKubernetes start(int port) {
     KubernetesMockServer server =
         new KubernetesMockServer(
-            new Context(),
-            new MockWebServer(),
-            new HashMap<>(),
-            new KubernetesCrudDispatcher(List.of()),
-            false);
+            new Context(), new MockWebServer(), new HashMap<>(), new DevApiDispatcher(), false);
     server.init(InetAddress.getLoopbackAddress(), port);
     EmbeddedKubernetes api = new EmbeddedKubernetes(server);
     api.client.resource(loadCrd()).create();

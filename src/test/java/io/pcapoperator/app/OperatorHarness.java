@@ -15,7 +15,6 @@ import io.pcapoperator.simulator.SimulatorConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 
@@ -60,7 +59,7 @@ final class OperatorHarness implements AutoCloseable {
             RunCommand.cloudflare(settings, clock),
             clock,
             RunCommand.reconcilerSettings(settings),
-            Set.of());
+            settings.withoutLeaderElection());
   }
 
   void stopOperator() {

@@ -1,0 +1,88 @@
+package io.pcapoperator.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.pcapoperator.api.v1alpha1.CapturePhase;
+import io.pcapoperator.api.v1alpha1.PacketCapture;
+import io.pcapoperator.devcluster.Kubeconfig;
+import io.pcapoperator.simulator.PcapSimulator;
+import io.pcapoperator.simulator.SimulatorConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code run} as a user starts it: from a kubeconfig, with settings from the environment. */
+class RunCommandTest {
+
+  @Test
+  void runsFromTheKubeconfigAsTheElectedLeaderUntilStopped(@TempDir Path tmp) throws Exception {
+    // The run command keeps real time, so its Cloudflare must too.
+    try (OperatorHarness harness = OperatorHarness.start();
+        PcapSimulator realTime =
+            PcapSimulator.start(SimulatorConfig.defaults(), Clock.systemUTC(), 0)) {
+      harness.stopOperator();
+      Path kubeconfig = tmp.resolve("kubeconfig");
+      Kubeconfig.write(kubeconfig, harness.kube.url(), "default");
+      System.setProperty("kubeconfig", kubeconfig.toString());
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      CountDownLatch stop = new CountDownLatch(1);
+      Options options =
+          Options.parse(
+              List.of("--namespaces", OperatorHarness.NAMESPACE),
+              RunCommand.FLAGS,
+              Map.of("CLOUDFLARE_BASE_URL", realTime.baseUrl(), "POD_NAMESPACE", "pcap-system"));
+      try {
+        CompletableFuture<Integer> exit =
+            CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    return new RunCommand(
+                            options, new PrintStream(out, true, StandardCharsets.UTF_8), stop)
+                        .call();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return -1;
+                  }
+                });
+        harness.createTokenSecret("dev-token");
+        harness.apply(OperatorHarness.simple("from-run"));
+
+        // A simple capture settles in about a second of real time.
+        PacketCapture done =
+            harness.await(
+                "from-run",
+                c -> c.getStatus() != null && c.getStatus().getPhase() == CapturePhase.Succeeded,
+                Duration.ofSeconds(30));
+        assertThat(done.getStatus().getId()).isEqualTo(realTime.captures().get(0).id());
+        Lease lease =
+            harness
+                .client()
+                .leases()
+                .inNamespace("pcap-system")
+                .withName(OperatorSettings.LEASE_NAME)
+                .get();
+        assertThat(lease).isNotNull();
+        assertThat(lease.getSpec().getHolderIdentity()).isNotBlank();
+
+        stop.countDown();
+        assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+            .contains("pcap-operator running against " + harness.kube.url())
+            .contains("watching [netops]");
+      } finally {
+        System.clearProperty("kubeconfig");
+      }
+    }
+  }
+}
