@@ -4,6 +4,8 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pcapoperator.api.v1alpha1.CapturePhase;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
 import io.pcapoperator.clock.ScaledClock;
@@ -13,6 +15,8 @@ import io.pcapoperator.simulator.SimulatorConfig;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +43,9 @@ final class DevCommand {
           new Options.Flag(
               "kube-port", null, "port of the embedded Kubernetes API, default any free port"),
           new Options.Flag(
-              "simulator-port", null, "port of the Cloudflare simulator, default any free port"));
+              "simulator-port", null, "port of the Cloudflare simulator, default any free port"),
+          new Options.Flag(
+              "http-port", null, "port of /metrics, /healthz and /readyz, default any free port"));
 
   private final Options options;
   private final PrintStream out;
@@ -62,6 +68,7 @@ final class DevCommand {
     Duration timeout = options.getDuration("timeout", Duration.ofSeconds(120));
     ScaledClock clock = ScaledClock.startingNow(scale);
     OperatorSettings settings = OperatorSettings.defaults();
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     try (EmbeddedKubernetes kube = EmbeddedKubernetes.start(options.getInt("kube-port", 0));
         PcapSimulator simulator =
             PcapSimulator.start(
@@ -69,13 +76,25 @@ final class DevCommand {
         PcapOperator operator =
             PcapOperator.start(
                 kube.client(),
-                RunCommand.cloudflare(settings.withBaseUrl(simulator.baseUrl()), clock),
+                RunCommand.cloudflare(
+                    settings.withBaseUrl(simulator.baseUrl()),
+                    clock,
+                    new RemoteRequestMetrics(registry)),
                 clock,
                 RunCommand.reconcilerSettings(settings),
-                settings.withoutLeaderElection())) {
+                settings.withoutLeaderElection(),
+                registry);
+        OperatorHttpServer http =
+            OperatorHttpServer.start(
+                new InetSocketAddress(
+                    InetAddress.getLoopbackAddress(), options.getInt("http-port", 0)),
+                registry,
+                operator::isStarted,
+                operator::isHealthy)) {
       out.printf(
-          "embedded Kubernetes API at %s, Cloudflare simulator at %s (time x%s)%n",
-          kube.url(), simulator.baseUrl(), scale);
+          "embedded Kubernetes API at %s, Cloudflare simulator at %s (time x%s),"
+              + " metrics at http://127.0.0.1:%d/metrics%n",
+          kube.url(), simulator.baseUrl(), scale, http.port());
       boolean finished;
       try (PhaseReporter reporter = new PhaseReporter(kube.client(), out)) {
         int captures = apply(kube.client(), samples);

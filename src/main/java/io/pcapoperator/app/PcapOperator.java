@@ -4,11 +4,16 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.pcapoperator.api.v1alpha1.CapturePhase;
 import io.pcapoperator.clock.ScaledClock;
 import io.pcapoperator.cloudflare.PcapsApi;
 import io.pcapoperator.reconcile.CaptureEvents;
 import io.pcapoperator.reconcile.PacketCaptureReconciler;
+import io.pcapoperator.reconcile.PhaseCensus;
 import io.pcapoperator.reconcile.ReconcilerSettings;
 import java.time.Duration;
 import java.util.Set;
@@ -53,15 +58,24 @@ public final class PcapOperator implements AutoCloseable {
       PcapsApi api,
       ScaledClock clock,
       ReconcilerSettings settings,
-      OperatorSettings operatorSettings) {
+      OperatorSettings operatorSettings,
+      MeterRegistry registry) {
     AtomicBoolean closing = new AtomicBoolean();
+    PhaseCensus census = new PhaseCensus();
+    for (CapturePhase phase : CapturePhase.values()) {
+      Gauge.builder("pcap_operator_captures", census, c -> c.count(phase))
+          .description("PacketCaptures by phase, as this operator last wrote them")
+          .tag("phase", phase.name())
+          .register(registry);
+    }
     Operator operator =
         new Operator(
             o -> {
               o.withKubernetesClient(client)
                   .withUseSSAToPatchPrimaryResource(false)
                   .withCloseClientOnStop(false)
-                  .withStopOnInformerErrorDuringStartup(true);
+                  .withStopOnInformerErrorDuringStartup(true)
+                  .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry));
               if (operatorSettings.leaderElection()) {
                 o.withLeaderElectionConfiguration(
                     leaderElection(operatorSettings.leaseNamespace().orElse(null), closing));
@@ -69,7 +83,7 @@ public final class PcapOperator implements AutoCloseable {
             });
     Set<String> namespaces = operatorSettings.namespaces();
     var reconciler =
-        new PacketCaptureReconciler(api, new CaptureEvents(client, clock), clock, settings);
+        new PacketCaptureReconciler(api, new CaptureEvents(client, clock), clock, settings, census);
     operator.register(
         reconciler,
         config -> {
@@ -108,6 +122,16 @@ public final class PcapOperator implements AutoCloseable {
         null,
         callbacks,
         false);
+  }
+
+  /** Whether the operator has started (as leader or standby) and not stopped. */
+  public boolean isStarted() {
+    return operator.getRuntimeInfo().isStarted() && !closing.get();
+  }
+
+  /** Whether it has started and every informer is healthy. */
+  public boolean isHealthy() {
+    return isStarted() && operator.getRuntimeInfo().allEventSourcesAreHealthy();
   }
 
   /** Stops the controller; in-flight reconciliations are let finish. */

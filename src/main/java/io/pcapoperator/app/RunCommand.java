@@ -2,6 +2,8 @@ package io.pcapoperator.app;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pcapoperator.clock.ScaledClock;
 import io.pcapoperator.cloudflare.HttpPcapsApi;
 import io.pcapoperator.cloudflare.RequestListener;
@@ -10,6 +12,7 @@ import io.pcapoperator.cloudflare.Sleeper;
 import io.pcapoperator.reconcile.PollSchedule;
 import io.pcapoperator.reconcile.ReconcilerSettings;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -37,6 +40,10 @@ final class RunCommand {
               "PCAP_LEADER_ELECTION",
               "true or false: elect one active replica through a Lease, default true"),
           new Options.Flag(
+              "http-port",
+              "PCAP_HTTP_PORT",
+              "port of /metrics, /healthz and /readyz, default 8080"),
+          new Options.Flag(
               "leader-election-namespace",
               "POD_NAMESPACE",
               "namespace of the Lease, default the pod's namespace"));
@@ -57,19 +64,29 @@ final class RunCommand {
   /** Reads the settings, then runs the operator until {@code stop} is counted down. */
   int call() throws InterruptedException {
     OperatorSettings settings = settings(options);
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     try (KubernetesClient client = new KubernetesClientBuilder().build();
         PcapOperator operator =
             PcapOperator.start(
                 client,
-                cloudflare(settings, ScaledClock.real()),
+                cloudflare(settings, ScaledClock.real(), new RemoteRequestMetrics(registry)),
                 ScaledClock.real(),
                 reconcilerSettings(settings),
-                settings)) {
+                settings,
+                registry);
+        OperatorHttpServer http =
+            OperatorHttpServer.start(
+                new InetSocketAddress(options.getInt("http-port", 8080)),
+                registry,
+                operator::isStarted,
+                operator::isHealthy)) {
       out.printf(
-          "pcap-operator running against %s, watching %s, Cloudflare API at %s%n",
+          "pcap-operator running against %s, watching %s, Cloudflare API at %s,"
+              + " metrics and probes on port %d%n",
           client.getConfiguration().getMasterUrl(),
           settings.namespaces().isEmpty() ? "all namespaces" : settings.namespaces(),
-          settings.cloudflareBaseUrl());
+          settings.cloudflareBaseUrl(),
+          http.port());
       stop.await();
     }
     return 0;
@@ -88,14 +105,15 @@ final class RunCommand {
   }
 
   /** The Cloudflare client for {@code settings}; retries wait on {@code clock}'s time scale. */
-  static HttpPcapsApi cloudflare(OperatorSettings settings, ScaledClock clock) {
+  static HttpPcapsApi cloudflare(
+      OperatorSettings settings, ScaledClock clock, RequestListener listener) {
     Sleeper sleeper = wait -> Thread.sleep(Math.max(1, clock.toWallClock(wait).toMillis()));
     return new HttpPcapsApi(
         settings.cloudflareBaseUrl(),
         settings.requestTimeout(),
         RetryPolicy.defaults(),
         sleeper,
-        RequestListener.none());
+        listener);
   }
 
   /** The reconciler's settings, with the staleness bound from {@code settings}. */

@@ -41,13 +41,21 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture>, Clean
   private final CaptureStopper stopper;
   private final Requeue requeue;
   private final ReconcilerSettings settings;
+  private final PhaseCensus census;
+  private final StatusWriter statusWriter;
 
   public PacketCaptureReconciler(
-      PcapsApi api, CaptureEvents events, ScaledClock clock, ReconcilerSettings settings) {
+      PcapsApi api,
+      CaptureEvents events,
+      ScaledClock clock,
+      ReconcilerSettings settings,
+      PhaseCensus census) {
     this.settings = settings;
+    this.census = census;
+    this.statusWriter = new StatusWriter(census);
     this.validator = new SpecValidator(clock);
     this.requeue = new Requeue(clock);
-    this.updates = new StatusUpdates(new StatusWriter(), events, clock);
+    this.updates = new StatusUpdates(statusWriter, events, clock);
     FailureBackoff backoff =
         new FailureBackoff(settings.transientBackoffBase(), settings.transientBackoffMax());
     RemoteFailures failures =
@@ -135,7 +143,11 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture>, Clean
 
   @Override
   public DeleteControl cleanup(PacketCapture capture, Context<PacketCapture> context) {
-    return stopper.cleanup(capture, context);
+    DeleteControl control = stopper.cleanup(capture, context);
+    if (control.isRemoveFinalizer()) {
+      census.forget(capture.getMetadata().getUid());
+    }
+    return control;
   }
 
   /**
@@ -153,14 +165,13 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture>, Clean
       PacketCapture capture, Context<PacketCapture> context) {
     Long generation = capture.getMetadata().getGeneration();
     if (generation != null && !generation.equals(capture.getStatus().getObservedGeneration())) {
-      new StatusWriter()
-          .write(
-              capture,
-              context,
-              s -> {
-                s.setObservedGeneration(generation);
-                s.getConditions().forEach(c -> c.setObservedGeneration(generation));
-              });
+      statusWriter.write(
+          capture,
+          context,
+          s -> {
+            s.setObservedGeneration(generation);
+            s.getConditions().forEach(c -> c.setObservedGeneration(generation));
+          });
     }
     return requeue.never();
   }

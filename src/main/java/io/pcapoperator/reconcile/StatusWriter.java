@@ -12,22 +12,31 @@ import java.util.function.Consumer;
  * instead of JOSDK's end-of-reconcile patch wherever losing the write would lose a remote id.
  */
 public final class StatusWriter {
+  private final PhaseCensus census;
+
+  /** A writer that tells {@code census} every phase it stores. */
+  public StatusWriter(PhaseCensus census) {
+    this.census = census;
+  }
 
   /** Applies {@code change} to the resource's status and stores it; returns the stored resource. */
   public PacketCapture write(
       PacketCapture resource,
       Context<PacketCapture> context,
       Consumer<PacketCaptureStatus> change) {
-    return PrimaryUpdateAndCacheUtils.updateAndCacheResource(
-        resource,
-        context,
-        fresh -> {
-          if (fresh.getStatus() == null) {
-            fresh.setStatus(new PacketCaptureStatus());
-          }
-          change.accept(fresh.getStatus());
-          return fresh;
-        },
-        r -> context.getClient().resource(r).updateStatus());
+    PacketCapture stored =
+        PrimaryUpdateAndCacheUtils.updateAndCacheResource(
+            resource,
+            context,
+            fresh -> {
+              if (fresh.getStatus() == null) {
+                fresh.setStatus(new PacketCaptureStatus());
+              }
+              change.accept(fresh.getStatus());
+              return fresh;
+            },
+            r -> context.getClient().resource(r).updateStatus());
+    census.record(stored.getMetadata().getUid(), stored.getStatus().getPhase());
+    return stored;
   }
 }

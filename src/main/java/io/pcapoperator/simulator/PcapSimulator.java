@@ -31,6 +31,13 @@ import java.util.regex.Pattern;
  * {@code /__admin/} (no authentication) expose statistics, captures and faults.
  */
 public final class PcapSimulator implements AutoCloseable {
+  static {
+    // The JDK server otherwise answers small responses only after a delayed ACK (about 40 ms).
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   /** The path prefix of the API, as in {@code https://api.cloudflare.com/client/v4}. */
   public static final String API_PREFIX = "/client/v4";
 

@@ -3,6 +3,8 @@ package io.pcapoperator.app;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pcapoperator.api.v1alpha1.CapturePhase;
 import io.pcapoperator.api.v1alpha1.CaptureType;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
@@ -31,6 +33,7 @@ final class OperatorHarness implements AutoCloseable {
   final ScaledClock clock = ScaledClock.startingNow(TIME_SCALE);
   final EmbeddedKubernetes kube;
   final PcapSimulator simulator;
+  final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private PcapOperator operator;
 
   private OperatorHarness(SimulatorConfig config) {
@@ -56,10 +59,15 @@ final class OperatorHarness implements AutoCloseable {
     operator =
         PcapOperator.start(
             kube.client(),
-            RunCommand.cloudflare(settings, clock),
+            RunCommand.cloudflare(settings, clock, new RemoteRequestMetrics(registry)),
             clock,
             RunCommand.reconcilerSettings(settings),
-            settings.withoutLeaderElection());
+            settings.withoutLeaderElection(),
+            registry);
+  }
+
+  PcapOperator operator() {
+    return operator;
   }
 
   void stopOperator() {
