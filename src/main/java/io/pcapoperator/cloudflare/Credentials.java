@@ -1,5 +1,6 @@
 package io.pcapoperator.cloudflare;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -11,6 +12,9 @@ public sealed interface Credentials {
   /** A stable, non-secret label for the credential, used to key per-credential budgets. */
   String fingerprint();
 
+  /** The values that go into request headers; secret. */
+  List<String> headerValues();
+
   /** {@code Authorization: Bearer <token>}. */
   record ApiToken(String token) implements Credentials {
     public ApiToken {
@@ -20,6 +24,11 @@ public sealed interface Credentials {
     @Override
     public String fingerprint() {
       return "token:" + Integer.toHexString(token.hashCode());
+    }
+
+    @Override
+    public List<String> headerValues() {
+      return List.of(token);
     }
 
     @Override
@@ -38,6 +47,11 @@ public sealed interface Credentials {
     @Override
     public String fingerprint() {
       return "key:" + email;
+    }
+
+    @Override
+    public List<String> headerValues() {
+      return List.of(email, key);
     }
 
     @Override

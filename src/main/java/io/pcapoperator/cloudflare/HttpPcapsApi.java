@@ -153,7 +153,7 @@ public final class HttpPcapsApi implements PcapsApi {
             .timeout(requestTimeout)
             .header("User-Agent", "pcap-operator")
             .header("Accept", "application/json");
-    authenticate(builder, credentials);
+    authenticate(builder, credentials, operation.description);
     HttpRequest request = method.apply(builder).build();
     for (int retry = 1; ; retry++) {
       CloudflareApiException failure;
@@ -222,7 +222,15 @@ public final class HttpPcapsApi implements PcapsApi {
     }
   }
 
-  private static void authenticate(HttpRequest.Builder builder, Credentials credentials) {
+  private static void authenticate(
+      HttpRequest.Builder builder, Credentials credentials, String operation) {
+    // The JDK quotes a rejected header value in its exception: refuse bad values first.
+    if (!credentials.headerValues().stream().allMatch(HttpPcapsApi::isHeaderSafe)) {
+      throw new AuthenticationException(
+          operation,
+          0,
+          List.of(new ApiError(0, "the credentials contain characters not allowed in a header")));
+    }
     if (credentials instanceof Credentials.ApiToken token) {
       builder.header("Authorization", "Bearer " + token.token());
     } else if (credentials instanceof Credentials.ApiKey key) {
@@ -274,6 +282,10 @@ public final class HttpPcapsApi implements PcapsApi {
       throw new IllegalArgumentException(what + " must be 1-32 letters or digits");
     }
     return id;
+  }
+
+  private static boolean isHeaderSafe(String value) {
+    return !value.isEmpty() && value.chars().allMatch(c -> c > 0x20 && c < 0x7f);
   }
 
   private static boolean neverConnected(IOException e) {

@@ -3,6 +3,8 @@ package io.pcapoperator.reconcile;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.pcapoperator.api.v1alpha1.CapturePhase;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
+import io.pcapoperator.api.v1alpha1.PacketCaptureStatus;
+import io.pcapoperator.api.v1alpha1.QueueStatus;
 import io.pcapoperator.cloudflare.AuthenticationException;
 import io.pcapoperator.cloudflare.CloudflareApiException;
 import io.pcapoperator.cloudflare.Pcap;
@@ -14,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -37,6 +40,7 @@ final class CaptureSubmitter {
   private final Requeue requeue;
   private final Clock clock;
   private final ReconcilerSettings settings;
+  private final AccountScheduler scheduler;
 
   CaptureSubmitter(
       PcapsApi api,
@@ -45,8 +49,10 @@ final class CaptureSubmitter {
       CaptureSync sync,
       Requeue requeue,
       Clock clock,
-      ReconcilerSettings settings) {
+      ReconcilerSettings settings,
+      AccountScheduler scheduler) {
     this.api = api;
+    this.scheduler = scheduler;
     this.updates = updates;
     this.failures = failures;
     this.sync = sync;
@@ -55,18 +61,27 @@ final class CaptureSubmitter {
     this.settings = settings;
   }
 
-  /** Submits a capture that has never been sent. */
+  /** Submits a capture that has never been sent, once its account's rules allow it. */
   UpdateControl<PacketCapture> submit(Attempt attempt) {
     Instant started = clock.instant();
+    PacketCapture capture = attempt.resource();
+    AccountScheduler.Decision decision =
+        scheduler.admit(capture, CaptureIndexes.sameAccount(attempt.context(), capture), started);
+    if (decision instanceof AccountScheduler.Wait wait) {
+      return queued(attempt, wait, started);
+    }
     PacketCapture marked =
         updates.notReady(
-            attempt.resource(),
+            capture,
             attempt.context(),
             CapturePhase.Submitting,
             ConditionReason.Submitting,
             "sending the capture request to Cloudflare",
             false,
-            s -> s.setSubmissionStarted(Timestamps.formatPrecise(started)));
+            s -> {
+              s.setSubmissionStarted(Timestamps.formatPrecise(started));
+              s.setQueue(null);
+            });
     Attempt current = attempt.with(marked);
     PcapRequest request = CaptureRequests.toRequest(marked.getSpec());
     Pcap created;
@@ -75,6 +90,8 @@ final class CaptureSubmitter {
     } catch (CloudflareApiException e) {
       return createFailed(current, e);
     }
+    Timestamps.parse(created.submitted())
+        .ifPresent(at -> scheduler.submitted(current.accountId(), marked.getSpec().getType(), at));
     return record(current, created, "Submitted", "created capture " + created.id());
   }
 
@@ -161,6 +178,8 @@ final class CaptureSubmitter {
       return rejected(attempt, terminal);
     }
     if (e instanceof RetryableApiException retryable && notCreated(retryable)) {
+      Duration wait = retryable.retryAfter().orElse(AccountScheduler.SIMPLE_INTERVAL);
+      scheduler.refused(attempt.resource(), clock.instant().plus(wait));
       return failures.handleNotSubmitted(attempt, retryable, CapturePhase.Queued);
     }
     if (e instanceof AuthenticationException) {
@@ -176,6 +195,41 @@ final class CaptureSubmitter {
    */
   private static boolean notCreated(RetryableApiException e) {
     return e.httpStatus() == 429 || e.httpStatus() == 409;
+  }
+
+  private UpdateControl<PacketCapture> queued(
+      Attempt attempt, AccountScheduler.Wait wait, Instant now) {
+    PacketCapture capture = attempt.resource();
+    QueueStatus queue = new QueueStatus(wait.position(), Timestamps.format(wait.notBefore()));
+    PacketCaptureStatus status = capture.getStatus();
+    boolean unchanged =
+        status != null
+            && status.getPhase() == CapturePhase.Queued
+            && status.getQueue() != null
+            && queue.getPosition().equals(status.getQueue().getPosition())
+            && queue.getNotBefore().equals(status.getQueue().getNotBefore());
+    if (!unchanged) {
+      updates.notReady(
+          capture,
+          attempt.context(),
+          CapturePhase.Queued,
+          ConditionReason.Queued,
+          "number "
+              + wait.position()
+              + " in the queue of account "
+              + capture.getSpec().getAccountId()
+              + " for "
+              + capture.getSpec().getType().name().toLowerCase(Locale.ROOT)
+              + " captures; expected to start at "
+              + queue.getNotBefore(),
+          false,
+          s -> s.setQueue(queue));
+    }
+    Duration untilStart = Duration.between(now, wait.notBefore());
+    return requeue.after(
+        untilStart.compareTo(settings.poll().maxInterval()) > 0
+            ? settings.poll().maxInterval()
+            : untilStart);
   }
 
   private UpdateControl<PacketCapture> rejected(Attempt attempt, TerminalApiException e) {

@@ -32,8 +32,6 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture>, Clean
   /** The controller's name, in logs and metrics. */
   public static final String NAME = "packetcapture";
 
-  private static final String SECRET_INDEX = "credentials-secret";
-
   private final SpecValidator validator;
   private final StatusUpdates updates;
   private final CaptureSubmitter submitter;
@@ -61,34 +59,30 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture>, Clean
     RemoteFailures failures =
         new RemoteFailures(updates, backoff, settings.credentialsRetry(), requeue);
     this.sync = new CaptureSync(api, updates, failures, settings.poll(), requeue, clock);
-    this.submitter = new CaptureSubmitter(api, updates, failures, sync, requeue, clock, settings);
+    this.submitter =
+        new CaptureSubmitter(
+            api, updates, failures, sync, requeue, clock, settings, new AccountScheduler());
     this.stopper = new CaptureStopper(api, updates, backoff, requeue, settings.stopAttempts());
   }
 
   @Override
   public List<EventSource<?, PacketCapture>> prepareEventSources(
       EventSourceContext<PacketCapture> context) {
-    context
-        .getPrimaryCache()
-        .addIndexer(
-            SECRET_INDEX,
-            capture ->
-                List.of(secretKey(capture.getMetadata().getNamespace(), secretName(capture))));
+    CaptureIndexes.register(context);
     var secrets =
         InformerEventSourceConfiguration.from(Secret.class, PacketCapture.class)
             .withPrimaryToSecondaryMapper(
                 (PacketCapture capture) ->
                     Set.of(
-                        new ResourceID(secretName(capture), capture.getMetadata().getNamespace())))
+                        new ResourceID(
+                            CaptureIndexes.secretName(capture),
+                            capture.getMetadata().getNamespace())))
             .withSecondaryToPrimaryMapper(
                 secret ->
-                    context
-                        .getPrimaryCache()
-                        .byIndex(
-                            SECRET_INDEX,
-                            secretKey(
-                                secret.getMetadata().getNamespace(),
-                                secret.getMetadata().getName()))
+                    CaptureIndexes.usingSecret(
+                            context,
+                            secret.getMetadata().getNamespace(),
+                            secret.getMetadata().getName())
                         .stream()
                         .map(ResourceID::fromResource)
                         .collect(Collectors.toSet()))
@@ -120,7 +114,8 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture>, Clean
       }
     }
     CredentialsReader.Result credentials =
-        CredentialsReader.read(secretName(capture), context.getSecondaryResource(Secret.class));
+        CredentialsReader.read(
+            CaptureIndexes.secretName(capture), context.getSecondaryResource(Secret.class));
     if (credentials instanceof CredentialsReader.Missing missing) {
       CapturePhase phase =
           status == null || status.getPhase() == null ? CapturePhase.Pending : status.getPhase();
@@ -174,14 +169,5 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture>, Clean
           });
     }
     return requeue.never();
-  }
-
-  private static String secretName(PacketCapture capture) {
-    var ref = capture.getSpec() == null ? null : capture.getSpec().getCredentialsSecretRef();
-    return ref == null || ref.getName() == null ? "" : ref.getName();
-  }
-
-  private static String secretKey(String namespace, String name) {
-    return namespace + "/" + name;
   }
 }

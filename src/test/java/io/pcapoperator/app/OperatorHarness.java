@@ -30,24 +30,26 @@ final class OperatorHarness implements AutoCloseable {
   static final String SECRET = "cloudflare-api";
   static final double TIME_SCALE = 100;
 
-  final ScaledClock clock = ScaledClock.startingNow(TIME_SCALE);
+  final ScaledClock clock;
   final EmbeddedKubernetes kube;
   final PcapSimulator simulator;
   final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private PcapOperator operator;
 
-  private OperatorHarness(SimulatorConfig config) {
+  private OperatorHarness(SimulatorConfig config, double timeScale) {
+    this.clock = ScaledClock.startingNow(timeScale);
     this.kube = EmbeddedKubernetes.start(0);
     this.simulator = PcapSimulator.start(config, clock, 0);
     startOperator();
   }
 
   static OperatorHarness start() {
-    return new OperatorHarness(SimulatorConfig.defaults());
+    return new OperatorHarness(SimulatorConfig.defaults(), TIME_SCALE);
   }
 
-  static OperatorHarness start(SimulatorConfig config) {
-    return new OperatorHarness(config);
+  /** A harness whose clocks run {@code timeScale} times faster than the wall clock. */
+  static OperatorHarness start(double timeScale) {
+    return new OperatorHarness(SimulatorConfig.defaults(), timeScale);
   }
 
   KubernetesClient client() {

@@ -278,6 +278,17 @@ class HttpPcapsApiTest {
   }
 
   @Test
+  void credentialsThatCannotBeAHeaderAreRefusedWithoutQuotingThem() {
+    Credentials broken = new Credentials.ApiToken("tok\u0000" + SECRET);
+
+    AuthenticationException e =
+        catchThrowableOfType(AuthenticationException.class, () -> api.get(broken, ACCOUNT, ID));
+
+    assertThat(e.getMessage()).doesNotContain(SECRET).contains("not allowed in a header");
+    assertThat(stub.requests()).isEmpty();
+  }
+
+  @Test
   void credentialsNeverAppearInAnyFailure() throws IOException {
     stub.reply(403, StubServer.error(10000, "Authentication error"))
         .reply(400, StubServer.error(1002, "bad"))

@@ -24,6 +24,11 @@ public class PacketCaptureStatus {
   private String submitted;
 
   @JsonPropertyDescription(
+      "Set while the capture waits for its account: one simple capture a minute and one pending"
+          + " or running full capture per account.")
+  private QueueStatus queue;
+
+  @JsonPropertyDescription(
       "When the operator started its create request; set while the remote id is not yet known, so"
           + " that a restarted operator adopts the capture instead of creating a second one.")
   private String submissionStarted;
@@ -78,6 +83,14 @@ public class PacketCaptureStatus {
 
   public void setSubmitted(String submitted) {
     this.submitted = submitted;
+  }
+
+  public QueueStatus getQueue() {
+    return queue;
+  }
+
+  public void setQueue(QueueStatus queue) {
+    this.queue = queue;
   }
 
   public String getSubmissionStarted() {

@@ -11,27 +11,34 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The committed CRD under {@code crds/} must be exactly what the Java model generates. Run {@code
- * mvn test -Dtest=CrdDriftTest -DupdateCrds=true} to rewrite it after changing the model.
+ * The committed CRD under {@code crds/}, and its copies in the Helm chart and the kustomize base,
+ * must be exactly what the Java model generates. Run {@code mvn test -Dtest=CrdDriftTest
+ * -DupdateCrds=true} to rewrite all three after changing the model.
  */
 class CrdDriftTest {
   private static final Path COMMITTED = Path.of("crds", CrdGeneration.FILE_NAME);
+  private static final List<Path> COPIES =
+      List.of(
+          COMMITTED,
+          Path.of("helm", "pcap-operator", "crds", CrdGeneration.FILE_NAME),
+          Path.of("config", "crd", "bases", CrdGeneration.FILE_NAME));
 
   @Test
-  void committedCrdMatchesTheModel(@TempDir Path tmp) throws IOException {
+  void committedCrdsMatchTheModel(@TempDir Path tmp) throws IOException {
     Path generated = CrdGeneration.generateInto(tmp);
-    if (Boolean.getBoolean("updateCrds")) {
-      Files.copy(generated, COMMITTED, StandardCopyOption.REPLACE_EXISTING);
+    for (Path copy : COPIES) {
+      if (Boolean.getBoolean("updateCrds")) {
+        Files.copy(generated, copy, StandardCopyOption.REPLACE_EXISTING);
+      }
+      assertThat(copy)
+          .as("%s is stale: run mvn test -Dtest=CrdDriftTest -DupdateCrds=true", copy)
+          .hasSameTextualContentAs(generated);
     }
-    assertThat(COMMITTED)
-        .as(
-            "crds/%s is stale: run mvn test -Dtest=CrdDriftTest -DupdateCrds=true",
-            CrdGeneration.FILE_NAME)
-        .hasSameTextualContentAs(generated);
   }
 
   @Test

@@ -1,0 +1,150 @@
+package io.pcapoperator.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pcapoperator.api.v1alpha1.CapturePhase;
+import io.pcapoperator.api.v1alpha1.CaptureType;
+import io.pcapoperator.api.v1alpha1.PacketCapture;
+import io.pcapoperator.api.v1alpha1.PacketCaptureSpec;
+import io.pcapoperator.api.v1alpha1.PacketCaptureStatus;
+import io.pcapoperator.api.v1alpha1.SecretReference;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AccountSchedulerTest {
+  private static final String ACCOUNT = "023e105f4ecef8ad9ca31a8372d0c353";
+  private static final Instant NOW = Instant.parse("2026-11-22T08:00:00Z");
+  private final AccountScheduler scheduler = new AccountScheduler();
+  private int created;
+
+  private PacketCapture capture(String namespace, String name, CaptureType type) {
+    PacketCaptureSpec spec = new PacketCaptureSpec();
+    spec.setAccountId(ACCOUNT);
+    spec.setCredentialsSecretRef(new SecretReference("cf"));
+    spec.setType(type);
+    spec.setTimeLimit(300);
+    PacketCapture capture = new PacketCapture();
+    capture.getMetadata().setNamespace(namespace);
+    capture.getMetadata().setName(name);
+    capture.getMetadata().setUid(namespace + "-" + name);
+    capture.getMetadata().setCreationTimestamp(NOW.plusSeconds(created++).toString());
+    capture.setSpec(spec);
+    return capture;
+  }
+
+  private static void running(PacketCapture capture, Instant submitted) {
+    PacketCaptureStatus status = new PacketCaptureStatus();
+    status.setId("66802ca5668e47a2b82c2e6746e45037");
+    status.setPhase(CapturePhase.Running);
+    status.setRemoteStatus("running");
+    status.setSubmitted(submitted.toString());
+    capture.setStatus(status);
+  }
+
+  @Test
+  void admitsOneSimpleCaptureAMinuteInCreationOrder() {
+    PacketCapture first = capture("a", "first", CaptureType.SIMPLE);
+    PacketCapture second = capture("a", "second", CaptureType.SIMPLE);
+    PacketCapture third = capture("a", "third", CaptureType.SIMPLE);
+    List<PacketCapture> account = List.of(first, second, third);
+
+    assertThat(scheduler.admit(second, account, NOW))
+        .isEqualTo(new AccountScheduler.Wait(2, NOW.plusSeconds(61)));
+    assertThat(scheduler.admit(first, account, NOW)).isEqualTo(new AccountScheduler.Admitted());
+    running(first, NOW);
+    List<PacketCapture> waiting = List.of(first, second, third);
+    assertThat(scheduler.admit(third, waiting, NOW.plusSeconds(1)))
+        .isEqualTo(new AccountScheduler.Wait(2, NOW.plusSeconds(61 + 61)));
+    assertThat(scheduler.admit(second, waiting, NOW.plusSeconds(30)))
+        .isEqualTo(new AccountScheduler.Wait(1, NOW.plusSeconds(61)));
+    assertThat(scheduler.admit(second, waiting, NOW.plusSeconds(61)))
+        .isEqualTo(new AccountScheduler.Admitted());
+  }
+
+  @Test
+  void queueIsFairAcrossNamespaces() {
+    List<PacketCapture> account = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      account.add(capture("busy", "b" + i, CaptureType.SIMPLE));
+    }
+    account.add(capture("quiet", "q0", CaptureType.SIMPLE));
+
+    assertThat(AccountScheduler.queue(account.get(0), account, CaptureType.SIMPLE))
+        .extracting(c -> c.getMetadata().getName())
+        .containsExactly("b0", "q0", "b1", "b2");
+  }
+
+  @Test
+  void fullCaptureWaitsForTheRunningOneToEnd() {
+    PacketCapture runningFull = capture("a", "running", CaptureType.FULL);
+    running(runningFull, NOW.minusSeconds(100));
+    PacketCapture next = capture("a", "next", CaptureType.FULL);
+    PacketCapture simple = capture("a", "simple", CaptureType.SIMPLE);
+    List<PacketCapture> account = List.of(runningFull, next, simple);
+
+    assertThat(scheduler.admit(next, account, NOW))
+        .isEqualTo(new AccountScheduler.Wait(1, NOW.plusSeconds(200)));
+    assertThat(scheduler.admit(simple, account, NOW)).isEqualTo(new AccountScheduler.Admitted());
+
+    runningFull.getStatus().setRemoteStatus("conversion_pending");
+    assertThat(scheduler.admit(next, account, NOW.plusSeconds(201)))
+        .isEqualTo(new AccountScheduler.Admitted());
+  }
+
+  @Test
+  void anAdmittedFullCaptureHoldsTheSlotUntilItsStatusShowsIt() {
+    PacketCapture first = capture("a", "first", CaptureType.FULL);
+    PacketCapture second = capture("a", "second", CaptureType.FULL);
+    List<PacketCapture> account = List.of(first, second);
+
+    assertThat(scheduler.admit(first, account, NOW)).isEqualTo(new AccountScheduler.Admitted());
+    // The cache has not seen the first one's Submitting write yet.
+    PacketCapture firstAsCached = capture("a", "first", CaptureType.FULL);
+    firstAsCached.getMetadata().setCreationTimestamp(first.getMetadata().getCreationTimestamp());
+    firstAsCached.getMetadata().setUid(first.getMetadata().getUid());
+    assertThat(scheduler.admit(second, List.of(firstAsCached, second), NOW))
+        .isEqualTo(new AccountScheduler.Wait(2, NOW.plusSeconds(30)));
+
+    // Once deleted, it holds nothing.
+    assertThat(scheduler.admit(second, List.of(second), NOW))
+        .isEqualTo(new AccountScheduler.Admitted());
+  }
+
+  @Test
+  void restartedSchedulerRebuildsTheMinuteFromStatus() {
+    PacketCapture done = capture("a", "done", CaptureType.SIMPLE);
+    running(done, NOW.minusSeconds(20));
+    PacketCapture next = capture("a", "next", CaptureType.SIMPLE);
+
+    assertThat(new AccountScheduler().admit(next, List.of(done, next), NOW))
+        .isEqualTo(new AccountScheduler.Wait(1, NOW.plusSeconds(41)));
+  }
+
+  @Test
+  void refusalPausesTheAccountUntilRetryAfter() {
+    PacketCapture first = capture("a", "first", CaptureType.SIMPLE);
+    assertThat(scheduler.admit(first, List.of(first), NOW))
+        .isEqualTo(new AccountScheduler.Admitted());
+    scheduler.refused(first, NOW.plus(Duration.ofMinutes(5)));
+
+    assertThat(scheduler.admit(first, List.of(first), NOW.plusSeconds(120)))
+        .isEqualTo(new AccountScheduler.Wait(1, NOW.plus(Duration.ofMinutes(5))));
+  }
+
+  @Test
+  void capturesThatCannotGoDoNotBlockTheQueue() {
+    PacketCapture noSecret = capture("a", "no-secret", CaptureType.SIMPLE);
+    PacketCaptureStatus status = new PacketCaptureStatus();
+    status.setPhase(CapturePhase.Pending);
+    ReadyCondition.set(
+        status.getConditions(), false, ConditionReason.CredentialsNotFound, "x", 1, NOW);
+    noSecret.setStatus(status);
+    PacketCapture ready = capture("a", "ready", CaptureType.SIMPLE);
+
+    assertThat(scheduler.admit(ready, List.of(noSecret, ready), NOW))
+        .isEqualTo(new AccountScheduler.Admitted());
+  }
+}
