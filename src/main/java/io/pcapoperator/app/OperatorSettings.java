@@ -13,6 +13,8 @@ import java.util.Set;
  * @param requestTimeout timeout of one HTTP request to Cloudflare
  * @param leaderElection whether replicas elect one active leader through a Lease
  * @param leaseNamespace namespace of the Lease; empty to use the pod's own namespace
+ * @param apiBudget requests per 5 minutes this operator may make with one token (Cloudflare allows
+ *     1200; give each shard its share when shards share a token)
  */
 public record OperatorSettings(
     String cloudflareBaseUrl,
@@ -20,7 +22,8 @@ public record OperatorSettings(
     Duration maxPollInterval,
     Duration requestTimeout,
     boolean leaderElection,
-    Optional<String> leaseNamespace) {
+    Optional<String> leaseNamespace,
+    int apiBudget) {
 
   /** The public Cloudflare API. */
   public static final String CLOUDFLARE_BASE_URL = "https://api.cloudflare.com/client/v4";
@@ -39,18 +42,31 @@ public record OperatorSettings(
         Duration.ofSeconds(60),
         Duration.ofSeconds(30),
         true,
-        Optional.empty());
+        Optional.empty(),
+        1200);
   }
 
   /** These settings with another base URL. */
   public OperatorSettings withBaseUrl(String baseUrl) {
     return new OperatorSettings(
-        baseUrl, namespaces, maxPollInterval, requestTimeout, leaderElection, leaseNamespace);
+        baseUrl,
+        namespaces,
+        maxPollInterval,
+        requestTimeout,
+        leaderElection,
+        leaseNamespace,
+        apiBudget);
   }
 
   /** These settings with leader election off, for a single in-process operator. */
   public OperatorSettings withoutLeaderElection() {
     return new OperatorSettings(
-        cloudflareBaseUrl, namespaces, maxPollInterval, requestTimeout, false, Optional.empty());
+        cloudflareBaseUrl,
+        namespaces,
+        maxPollInterval,
+        requestTimeout,
+        false,
+        Optional.empty(),
+        apiBudget);
   }
 }

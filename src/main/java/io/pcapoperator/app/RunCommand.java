@@ -40,6 +40,10 @@ final class RunCommand {
               "PCAP_LEADER_ELECTION",
               "true or false: elect one active replica through a Lease, default true"),
           new Options.Flag(
+              "api-budget",
+              "PCAP_API_BUDGET",
+              "requests per 5 minutes per Cloudflare token for this operator, default 1200"),
+          new Options.Flag(
               "http-port",
               "PCAP_HTTP_PORT",
               "port of /metrics, /healthz and /readyz, default 8080"),
@@ -101,7 +105,8 @@ final class RunCommand {
         options.getDuration("max-poll-interval", defaults.maxPollInterval()),
         options.getDuration("request-timeout", defaults.requestTimeout()),
         options.getBoolean("leader-election", defaults.leaderElection()),
-        options.get("leader-election-namespace"));
+        options.get("leader-election-namespace"),
+        options.getInt("api-budget", defaults.apiBudget()));
   }
 
   /** The Cloudflare client for {@code settings}; retries wait on {@code clock}'s time scale. */

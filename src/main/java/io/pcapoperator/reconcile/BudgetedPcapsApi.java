@@ -1,0 +1,82 @@
+package io.pcapoperator.reconcile;
+
+import io.pcapoperator.cloudflare.ApiError;
+import io.pcapoperator.cloudflare.Credentials;
+import io.pcapoperator.cloudflare.Pcap;
+import io.pcapoperator.cloudflare.PcapRequest;
+import io.pcapoperator.cloudflare.PcapsApi;
+import io.pcapoperator.cloudflare.RetryableApiException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * A {@link PcapsApi} that spends each credential's {@link ApiBudget}: a call with no budget left
+ * fails at once, without a request, as a 429 that names the wait; a 429 from Cloudflare pauses
+ * every call of that credential until its {@code retry-after}.
+ */
+public final class BudgetedPcapsApi implements PcapsApi {
+  /** How long to pause a credential after a 429 that named no wait. */
+  private static final Duration DEFAULT_PAUSE = Duration.ofSeconds(60);
+
+  private final PcapsApi delegate;
+  private final ApiBudget budget;
+
+  public BudgetedPcapsApi(PcapsApi delegate, ApiBudget budget) {
+    this.delegate = delegate;
+    this.budget = budget;
+  }
+
+  @Override
+  public Pcap create(Credentials credentials, String accountId, PcapRequest request) {
+    return spend(credentials, "create", () -> delegate.create(credentials, accountId, request));
+  }
+
+  @Override
+  public Pcap get(Credentials credentials, String accountId, String pcapId) {
+    return spend(credentials, "get", () -> delegate.get(credentials, accountId, pcapId));
+  }
+
+  @Override
+  public List<Pcap> list(Credentials credentials, String accountId) {
+    return spend(credentials, "list", () -> delegate.list(credentials, accountId));
+  }
+
+  @Override
+  public void stop(Credentials credentials, String accountId, String pcapId) {
+    spend(
+        credentials,
+        "stop",
+        () -> {
+          delegate.stop(credentials, accountId, pcapId);
+          return null;
+        });
+  }
+
+  @Override
+  public byte[] download(Credentials credentials, String accountId, String pcapId) {
+    return spend(credentials, "download", () -> delegate.download(credentials, accountId, pcapId));
+  }
+
+  private <T> T spend(Credentials credentials, String operation, Supplier<T> call) {
+    String key = credentials.fingerprint();
+    Optional<Duration> wait = budget.tryAcquire(key);
+    if (wait.isPresent()) {
+      throw new RetryableApiException(
+          operation,
+          429,
+          List.of(new ApiError(0, "this credential's request budget is spent for now")),
+          wait.get(),
+          null);
+    }
+    try {
+      return call.get();
+    } catch (RetryableApiException e) {
+      if (e.isRateLimited()) {
+        budget.pause(key, e.retryAfter().orElse(DEFAULT_PAUSE));
+      }
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package io.pcapoperator.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.pcapoperator.cloudflare.ApiError;
+import io.pcapoperator.cloudflare.Credentials;
+import io.pcapoperator.cloudflare.Pcap;
+import io.pcapoperator.cloudflare.PcapRequest;
+import io.pcapoperator.cloudflare.PcapsApi;
+import io.pcapoperator.cloudflare.RetryableApiException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ApiBudgetTest {
+  private static final String ACCOUNT = "023e105f4ecef8ad9ca31a8372d0c353";
+  private static final Credentials TOKEN = new Credentials.ApiToken("a");
+  private static final Credentials OTHER = new Credentials.ApiToken("b");
+
+  /** A clock that moves only when told. */
+  private static final class TestClock extends Clock {
+    private Instant now = Instant.parse("2026-11-22T08:00:00Z");
+
+    void advance(Duration by) {
+      now = now.plus(by);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
+
+  private final TestClock clock = new TestClock();
+
+  @Test
+  void neverAllowsMoreThanTheBudgetLessHeadroomInAnyWindow() {
+    ApiBudget budget = ApiBudget.cloudflareDefault(clock);
+    int granted = 0;
+    // Ask every 100 ms for 5 minutes: a tight loop of an operator gone wrong.
+    for (int tick = 0; tick < 3000; tick++) {
+      while (budget.tryAcquire("t").isEmpty()) {
+        granted++;
+      }
+      clock.advance(Duration.ofMillis(100));
+    }
+    assertThat(granted).isBetween(1000, 1080);
+  }
+
+  @Test
+  void tellsHowLongUntilTheNextRequestAndKeepsCredentialsApart() {
+    ApiBudget budget = new ApiBudget(100, Duration.ofSeconds(81), clock);
+    for (int i = 0; i < 9; i++) {
+      assertThat(budget.tryAcquire("t")).isEmpty();
+    }
+    Optional<Duration> wait = budget.tryAcquire("t");
+    assertThat(wait).hasValueSatisfying(d -> assertThat(d).isEqualTo(Duration.ofSeconds(1)));
+    assertThat(budget.tryAcquire("other")).isEmpty();
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(budget.tryAcquire("t")).isEmpty();
+  }
+
+  @Test
+  void aRemote429PausesEveryCallOfThatCredential() {
+    AtomicInteger calls = new AtomicInteger();
+    PcapsApi remote =
+        new PcapsApi() {
+          @Override
+          public Pcap create(Credentials c, String a, PcapRequest r) {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public Pcap get(Credentials c, String a, String id) {
+            if (calls.incrementAndGet() == 1) {
+              throw new RetryableApiException(
+                  "get", 429, List.of(new ApiError(971, "wait")), Duration.ofSeconds(30), null);
+            }
+            return null;
+          }
+
+          @Override
+          public List<Pcap> list(Credentials c, String a) {
+            calls.incrementAndGet();
+            return List.of();
+          }
+
+          @Override
+          public void stop(Credentials c, String a, String id) {}
+
+          @Override
+          public byte[] download(Credentials c, String a, String id) {
+            return new byte[0];
+          }
+        };
+    BudgetedPcapsApi api = new BudgetedPcapsApi(remote, ApiBudget.cloudflareDefault(clock));
+
+    catchThrowableOfType(RetryableApiException.class, () -> api.get(TOKEN, ACCOUNT, "x"));
+    RetryableApiException held =
+        catchThrowableOfType(RetryableApiException.class, () -> api.list(TOKEN, ACCOUNT));
+
+    assertThat(held.retryAfter()).contains(Duration.ofSeconds(30));
+    assertThat(held.isRateLimited()).isTrue();
+    assertThat(calls).hasValue(1);
+    assertThat(api.list(OTHER, ACCOUNT)).isEmpty();
+    clock.advance(Duration.ofSeconds(30));
+    assertThat(api.list(TOKEN, ACCOUNT)).isEmpty();
+    assertThat(calls).hasValue(3);
+  }
+}
