@@ -11,6 +11,7 @@ import io.pcapoperator.cloudflare.TerminalApiException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Reads a submitted capture from Cloudflare and mirrors it, until it is terminal. */
 final class CaptureSync {
@@ -66,7 +67,13 @@ final class CaptureSync {
   /** What to do after mirroring {@code pcap}: wait for its next change, or nothing. */
   UpdateControl<PacketCapture> next(PacketCapture stored, Pcap pcap) {
     Optional<Duration> wait = poll.next(pcap, clock.instant());
-    return wait.map(requeue::after).orElseGet(requeue::never);
+    return wait.map(CaptureSync::withJitter).map(requeue::after).orElseGet(requeue::never);
+  }
+
+  /** Up to a tenth more, so that captures made together are not all read in the same instant. */
+  private static Duration withJitter(Duration wait) {
+    return wait.plusMillis(
+        (long) (wait.toMillis() * 0.1 * ThreadLocalRandom.current().nextDouble()));
   }
 
   private static CapturePhase currentPhase(Attempt attempt) {

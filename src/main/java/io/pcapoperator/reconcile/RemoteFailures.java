@@ -79,7 +79,7 @@ final class RemoteFailures {
             + "); retrying in "
             + Math.max(1, wait.toSeconds())
             + " s",
-        false,
+        !queued,
         more);
     return requeue.after(wait);
   }
