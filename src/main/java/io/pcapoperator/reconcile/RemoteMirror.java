@@ -21,7 +21,7 @@ final class RemoteMirror {
     status.setErrorMessage(emptyToNull(pcap.errorMessage()));
     status.setSubmissionStarted(null);
     status.setObservedGeneration(generation);
-    status.setLastSyncTime(Timestamps.format(now));
+    status.setLastSyncTime(Timestamps.formatPrecise(now));
     ReadyCondition.set(
         status.getConditions(),
         phase == CapturePhase.Succeeded || phase == CapturePhase.Stopped,

@@ -9,10 +9,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * The simulated accounts' captures and the per-account rules: one simple capture per minute, at
@@ -138,11 +137,9 @@ final class CaptureStore {
     return out;
   }
 
-  /** The accounts that have captures. */
-  synchronized Set<String> accounts() {
-    Set<String> out = new HashSet<>();
-    captures.values().forEach(c -> out.add(c.accountId()));
-    return out;
+  /** When capture {@code id} reached, or will reach, its terminal status. */
+  synchronized Optional<Instant> finishedAt(String id) {
+    return Optional.ofNullable(captures.get(id)).map(SimulatedCapture::finishedAt);
   }
 
   private SimulatedCapture find(String accountId, String id) {

@@ -15,6 +15,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -111,6 +112,11 @@ public final class PcapSimulator implements AutoCloseable {
   /** Every capture of every account, oldest first, as the API would show it now. */
   public List<Pcap> captures() {
     return captures.all();
+  }
+
+  /** When capture {@code id} reached, or will reach, its terminal status on the simulator clock. */
+  public Optional<Instant> finishedAt(String id) {
+    return captures.finishedAt(id);
   }
 
   @Override

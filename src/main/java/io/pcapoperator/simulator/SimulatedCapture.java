@@ -90,6 +90,18 @@ final class SimulatedCapture {
     return PcapStatus.SUCCESS;
   }
 
+  /** When the capture reached its terminal status: success, or failed. */
+  Instant finishedAt() {
+    if (!isFull()) {
+      return submitted.plus(config.simpleDuration());
+    }
+    Instant end = collectionEnd();
+    if (failureMessage != null) {
+      return end;
+    }
+    return end.plus(config.conversionPendingDuration()).plus(config.conversionRunningDuration());
+  }
+
   /** Whether the capture counts against the one-pending-or-running full capture rule. */
   boolean isActiveFull(Instant now) {
     PcapStatus status = status(now);

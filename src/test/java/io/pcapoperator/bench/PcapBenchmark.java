@@ -1,0 +1,240 @@
+package io.pcapoperator.bench;
+
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.pcapoperator.api.v1alpha1.CaptureType;
+import io.pcapoperator.api.v1alpha1.PacketCapture;
+import io.pcapoperator.api.v1alpha1.PacketCaptureSpec;
+import io.pcapoperator.api.v1alpha1.SecretReference;
+import io.pcapoperator.app.OperatorSettings;
+import io.pcapoperator.app.PcapOperator;
+import io.pcapoperator.clock.ScaledClock;
+import io.pcapoperator.cloudflare.Credentials;
+import io.pcapoperator.cloudflare.HttpPcapsApi;
+import io.pcapoperator.cloudflare.RequestListener;
+import io.pcapoperator.cloudflare.RetryPolicy;
+import io.pcapoperator.devcluster.EmbeddedKubernetes;
+import io.pcapoperator.reconcile.ReconcilerSettings;
+import io.pcapoperator.simulator.PcapSimulator;
+import io.pcapoperator.simulator.SimulatorConfig;
+import io.pcapoperator.simulator.SimulatorStats;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * Runs pcap-operator and a naive baseline (create, then read every 10 s; no queue, no budget)
+ * against the embedded Kubernetes API and the Cloudflare simulator on a clock 60 times faster than
+ * the wall clock, and prints their remote requests per capture, 429s and status staleness side by
+ * side, with the throughput of both against a reconciler that only writes a status. Run it with
+ * {@code mvn -q -Pbench test-compile exec:java}.
+ */
+public final class PcapBenchmark {
+  private static final double TIME_SCALE = 60;
+  private static final String NAMESPACE = "bench";
+  private static final Duration NAIVE_LIMIT = Duration.ofMinutes(3);
+
+  private enum Kind {
+    PCAP_OPERATOR,
+    NAIVE,
+    STATUS_ONLY
+  }
+
+  private record Workload(String name, int captures, int accounts, CaptureType type) {}
+
+  private record Result(
+      Kind kind,
+      Workload workload,
+      int finished,
+      SimulatorStats.Snapshot stats,
+      List<Double> stalenessSeconds,
+      double firstStatusPerSecond) {}
+
+  private PcapBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Workload simple = new Workload("1000 simple", 1000, 100, CaptureType.SIMPLE);
+    Workload full = new Workload("20 full, 300 s", 20, 20, CaptureType.FULL);
+    List<Result> results = new ArrayList<>();
+    for (Workload workload : List.of(simple, full)) {
+      for (Kind kind : List.of(Kind.PCAP_OPERATOR, Kind.NAIVE)) {
+        results.add(run(kind, workload));
+      }
+    }
+    Result floor = run(Kind.STATUS_ONLY, simple);
+    print(results, floor);
+    System.exit(0);
+  }
+
+  private static Result run(Kind kind, Workload workload) throws Exception {
+    ScaledClock clock = ScaledClock.startingNow(TIME_SCALE);
+    try (EmbeddedKubernetes kube = EmbeddedKubernetes.start(0);
+        PcapSimulator simulator = PcapSimulator.start(SimulatorConfig.defaults(), clock, 0)) {
+      KubernetesClient client = kube.client();
+      client
+          .secrets()
+          .inNamespace(NAMESPACE)
+          .resource(
+              new SecretBuilder()
+                  .withNewMetadata()
+                  .withName("cloudflare-api")
+                  .endMetadata()
+                  .withStringData(Map.of("apiToken", SimulatorConfig.DEV_TOKEN))
+                  .build())
+          .create();
+      AutoCloseable operator = start(kind, client, simulator, clock);
+      try {
+        long started = System.nanoTime();
+        for (int i = 0; i < workload.captures(); i++) {
+          client.resource(capture(workload, i)).create();
+        }
+        awaitAll(client, c -> c.getStatus() != null, Duration.ofMinutes(5));
+        double firstStatusPerSecond = workload.captures() / ((System.nanoTime() - started) / 1e9);
+        if (kind == Kind.STATUS_ONLY) {
+          return new Result(
+              kind, workload, 0, simulator.stats().snapshot(), List.of(), firstStatusPerSecond);
+        }
+        awaitAll(
+            client,
+            c -> c.getStatus().getPhase() != null && c.getStatus().getPhase().isTerminal(),
+            kind == Kind.NAIVE ? NAIVE_LIMIT : Duration.ofMinutes(10));
+        List<Double> staleness = new ArrayList<>();
+        int finished = 0;
+        for (PacketCapture c : captures(client)) {
+          if (c.getStatus().getPhase() == null || !c.getStatus().getPhase().isTerminal()) {
+            continue;
+          }
+          finished++;
+          Instant seen = Instant.parse(c.getStatus().getLastSyncTime());
+          simulator
+              .finishedAt(c.getStatus().getId())
+              .ifPresent(done -> staleness.add(Duration.between(done, seen).toMillis() / 1000.0));
+        }
+        return new Result(
+            kind,
+            workload,
+            finished,
+            simulator.stats().snapshot(),
+            staleness,
+            firstStatusPerSecond);
+      } finally {
+        operator.close();
+      }
+    }
+  }
+
+  private static AutoCloseable start(
+      Kind kind, KubernetesClient client, PcapSimulator simulator, ScaledClock clock) {
+    HttpPcapsApi api =
+        new HttpPcapsApi(
+            simulator.baseUrl(),
+            Duration.ofSeconds(30),
+            RetryPolicy.defaults(),
+            wait -> TimeUnit.MILLISECONDS.sleep(Math.max(1, clock.toWallClock(wait).toMillis())),
+            RequestListener.none());
+    if (kind == Kind.PCAP_OPERATOR) {
+      return PcapOperator.start(
+          client,
+          api,
+          clock,
+          ReconcilerSettings.defaults(),
+          OperatorSettings.defaults().withoutLeaderElection(),
+          new SimpleMeterRegistry());
+    }
+    Operator operator =
+        new Operator(
+            o ->
+                o.withKubernetesClient(client)
+                    .withUseSSAToPatchPrimaryResource(false)
+                    .withCloseClientOnStop(false));
+    operator.register(
+        kind == Kind.NAIVE
+            ? new NaivePollingReconciler(
+                api, new Credentials.ApiToken(SimulatorConfig.DEV_TOKEN), clock)
+            : new StatusOnlyReconciler());
+    operator.start();
+    return operator::stop;
+  }
+
+  private static PacketCapture capture(Workload workload, int i) {
+    PacketCaptureSpec spec = new PacketCaptureSpec();
+    spec.setAccountId(String.format("%032x", 0xbe0000L + i % workload.accounts()));
+    spec.setCredentialsSecretRef(new SecretReference("cloudflare-api"));
+    spec.setType(workload.type());
+    spec.setTimeLimit(workload.type() == CaptureType.SIMPLE ? 60 : 300);
+    if (workload.type() == CaptureType.SIMPLE) {
+      spec.setPacketLimit(100);
+    } else {
+      spec.setColoName("ORD");
+      spec.setDestinationConf("gs://bench");
+    }
+    PacketCapture capture = new PacketCapture();
+    capture.getMetadata().setName(String.format("c-%04d", i));
+    capture.getMetadata().setNamespace(NAMESPACE);
+    capture.setSpec(spec);
+    return capture;
+  }
+
+  private static List<PacketCapture> captures(KubernetesClient client) {
+    return client.resources(PacketCapture.class).inNamespace(NAMESPACE).list().getItems();
+  }
+
+  private static void awaitAll(
+      KubernetesClient client, Predicate<PacketCapture> done, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline && !captures(client).stream().allMatch(done)) {
+      TimeUnit.MILLISECONDS.sleep(500);
+    }
+  }
+
+  private static void print(List<Result> results, Result floor) {
+    System.out.printf(
+        "%n%-16s %-14s %9s %9s %10s %8s %10s %10s %12s%n",
+        "workload",
+        "reconciler",
+        "finished",
+        "requests",
+        "per capt.",
+        "429s",
+        "stale p50",
+        "stale p99",
+        "first st./s");
+    for (Result r : results) {
+      System.out.printf(
+          "%-16s %-14s %9s %9d %10.2f %8d %9.1fs %9.1fs %12.1f%n",
+          r.workload().name(),
+          r.kind().name().toLowerCase(Locale.ROOT),
+          r.finished() + "/" + r.workload().captures(),
+          r.stats().total(),
+          r.stats().total() / (double) r.workload().captures(),
+          r.stats().status(429),
+          percentile(r.stalenessSeconds(), 50),
+          percentile(r.stalenessSeconds(), 99),
+          r.firstStatusPerSecond());
+    }
+    Result ours = results.get(0);
+    System.out.printf(
+        "%nfirst status per second: status-only reconciler %.1f, pcap-operator %.1f, ratio %.2f%n",
+        floor.firstStatusPerSecond(),
+        ours.firstStatusPerSecond(),
+        ours.firstStatusPerSecond() / floor.firstStatusPerSecond());
+    System.out.printf("clock: %sx real time; staleness is in capture-clock seconds%n", TIME_SCALE);
+  }
+
+  private static double percentile(List<Double> values, int p) {
+    if (values.isEmpty()) {
+      return Double.NaN;
+    }
+    List<Double> sorted = values.stream().sorted().toList();
+    int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+    return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+  }
+}
