@@ -11,6 +11,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.util.HashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * An in-process Kubernetes API on 127.0.0.1, backed by the fabric8 mock server in CRUD mode, with
@@ -20,6 +22,13 @@ import java.util.HashMap;
 public final class EmbeddedKubernetes implements AutoCloseable {
   /** Classpath location of the committed CRD. */
   public static final String CRD_RESOURCE = "/crds/packetcaptures.pcap-operator.io-v1.yml";
+
+  /** The mock server logs every request at INFO through java.util.logging; held so it stays set. */
+  private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
+
+  static {
+    MOCK_SERVER_LOG.setLevel(Level.WARNING);
+  }
 
   private final KubernetesMockServer server;
   private final KubernetesClient client;
