@@ -6,7 +6,9 @@ import io.pcapoperator.api.v1alpha1.PacketCaptureSpec;
 import io.pcapoperator.cloudflare.Pcap;
 import io.pcapoperator.cloudflare.PcapFilter;
 import io.pcapoperator.cloudflare.PcapRequest;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Turns a valid spec into the API's create request, and tells whether a remote capture is it. */
 public final class CaptureRequests {
@@ -14,7 +16,19 @@ public final class CaptureRequests {
 
   /** The {@code POST /pcaps} body for a spec that passed {@link SpecValidator}. */
   public static PcapRequest toRequest(PacketCaptureSpec spec) {
+    return toRequest(spec, Optional.empty());
+  }
+
+  /**
+   * The {@code POST /pcaps} body; a simple capture without an offset time looks back from {@code
+   * requestedAt}, the time the user asked for it, when that is still within Cloudflare's 24 hours.
+   */
+  public static PcapRequest toRequest(PacketCaptureSpec spec, Optional<Instant> requestedAt) {
     boolean full = spec.getType() == CaptureType.FULL;
+    String offsetTime = full ? null : spec.getOffsetTime();
+    if (!full && offsetTime == null && requestedAt.isPresent()) {
+      offsetTime = Timestamps.format(requestedAt.get());
+    }
     return new PcapRequest(
         spec.getSystem() == null ? PcapRequest.SYSTEM_MAGIC_TRANSIT : spec.getSystem(),
         full ? PcapRequest.TYPE_FULL : PcapRequest.TYPE_SIMPLE,
@@ -24,7 +38,7 @@ public final class CaptureRequests {
         full ? spec.getColoName() : null,
         full ? spec.getDestinationConf() : null,
         toFilter(spec.getFilter()),
-        full ? null : spec.getOffsetTime());
+        offsetTime);
   }
 
   /**

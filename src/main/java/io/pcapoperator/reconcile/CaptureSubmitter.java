@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -29,6 +30,9 @@ import java.util.stream.Collectors;
 final class CaptureSubmitter {
   /** Annotation a user sets to the right remote id when several captures match a lost create. */
   static final String ADOPT_ANNOTATION = "pcap-operator.io/adopt-id";
+
+  /** How far back Cloudflare lets a simple capture look, less a margin for the request's trip. */
+  private static final Duration OFFSET_TIME_REACH = Duration.ofHours(24).minusMinutes(10);
 
   /** Allowance for clock skew between the operator and Cloudflare when matching captures. */
   private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
@@ -83,7 +87,7 @@ final class CaptureSubmitter {
               s.setQueue(null);
             });
     Attempt current = attempt.with(marked);
-    PcapRequest request = CaptureRequests.toRequest(marked.getSpec());
+    PcapRequest request = request(marked, started);
     Pcap created;
     try {
       created = api.create(current.credentials(), current.accountId(), request);
@@ -136,7 +140,7 @@ final class CaptureSubmitter {
   }
 
   private List<Pcap> candidates(Attempt attempt) {
-    PcapRequest request = CaptureRequests.toRequest(attempt.resource().getSpec());
+    PcapRequest request = request(attempt.resource(), clock.instant());
     Instant earliest = submissionStarted(attempt).minus(CLOCK_SKEW);
     Set<String> claimed = idsClaimedByOthers(attempt);
     return api.list(attempt.credentials(), attempt.accountId()).stream()
@@ -144,6 +148,14 @@ final class CaptureSubmitter {
         .filter(p -> Timestamps.parse(p.submitted()).map(t -> !t.isBefore(earliest)).orElse(false))
         .filter(p -> !claimed.contains(p.id()))
         .toList();
+  }
+
+  /** The create request; the pinned look-back time is used while Cloudflare still accepts it. */
+  private static PcapRequest request(PacketCapture capture, Instant now) {
+    Optional<Instant> requestedAt =
+        Timestamps.parse(capture.getStatus() == null ? null : capture.getStatus().getRequestedAt())
+            .filter(at -> Duration.between(at, now).compareTo(OFFSET_TIME_REACH) < 0);
+    return CaptureRequests.toRequest(capture.getSpec(), requestedAt);
   }
 
   private static Set<String> idsClaimedByOthers(Attempt attempt) {

@@ -76,6 +76,9 @@ final class StatusUpdates {
             resource,
             context,
             s -> {
+              if (s.getRequestedAt() == null) {
+                s.setRequestedAt(Timestamps.format(clock.instant()));
+              }
               s.setPhase(phase);
               s.setObservedGeneration(generation);
               if (phase == CapturePhase.Failed) {

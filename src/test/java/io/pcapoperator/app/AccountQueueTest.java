@@ -5,10 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.pcapoperator.api.v1alpha1.CapturePhase;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
+import io.pcapoperator.cloudflare.Pcap;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The per-account rules hold under load: the operator queues instead of drawing 429s. */
@@ -65,6 +68,17 @@ class AccountQueueTest {
         Instant after = Instant.parse(bySubmission.get(i).getStatus().getSubmitted());
         assertThat(Duration.between(before, after)).isGreaterThanOrEqualTo(Duration.ofMinutes(1));
       }
+      // A queued capture still looks back from the time it was asked for, not from its turn.
+      Map<String, String> offsetById =
+          harness.simulator.captures().stream()
+              .collect(Collectors.toMap(Pcap::id, Pcap::offsetTime));
+      for (PacketCapture c : bySubmission) {
+        assertThat(offsetById.get(c.getStatus().getId())).isEqualTo(c.getStatus().getRequestedAt());
+      }
+      PacketCapture lastAdmitted = bySubmission.get(CAPTURES - 1);
+      assertThat(Instant.parse(lastAdmitted.getStatus().getRequestedAt()))
+          .isBefore(
+              Instant.parse(lastAdmitted.getStatus().getSubmitted()).minus(Duration.ofHours(1)));
       assertThat(harness.simulator.stats().snapshot().status(429)).isZero();
       assertThat(harness.simulator.stats().snapshot().count("create")).isEqualTo(CAPTURES);
       assertThat(harness.simulator.captures()).hasSize(CAPTURES);

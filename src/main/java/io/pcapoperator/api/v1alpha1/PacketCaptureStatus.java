@@ -24,6 +24,11 @@ public class PacketCaptureStatus {
   private String submitted;
 
   @JsonPropertyDescription(
+      "When the operator first saw the capture. A simple capture without spec.offsetTime looks"
+          + " back from this time, however long it waited in its account's queue.")
+  private String requestedAt;
+
+  @JsonPropertyDescription(
       "Set while the capture waits for its account: one simple capture a minute and one pending"
           + " or running full capture per account.")
   private QueueStatus queue;
@@ -83,6 +88,14 @@ public class PacketCaptureStatus {
 
   public void setSubmitted(String submitted) {
     this.submitted = submitted;
+  }
+
+  public String getRequestedAt() {
+    return requestedAt;
+  }
+
+  public void setRequestedAt(String requestedAt) {
+    this.requestedAt = requestedAt;
   }
 
   public QueueStatus getQueue() {
