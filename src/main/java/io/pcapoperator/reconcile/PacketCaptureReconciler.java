@@ -1,6 +1,7 @@
 package io.pcapoperator.reconcile;
 
 import io.fabric8.kubernetes.api.model.Secret;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -27,7 +28,10 @@ import java.util.stream.Collectors;
  * submits the capture once, mirrors its remote state until it is terminal, and stops a running full
  * capture when the resource is deleted. Every collaborator comes through the constructor.
  */
-@ControllerConfiguration(name = PacketCaptureReconciler.NAME)
+@ControllerConfiguration(
+    name = PacketCaptureReconciler.NAME,
+    generationAwareEventProcessing = false,
+    informer = @Informer(onUpdateFilter = SyncRequestFilter.class))
 public class PacketCaptureReconciler implements Reconciler<PacketCapture>, Cleaner<PacketCapture> {
   /** The controller's name, in logs and metrics. */
   public static final String NAME = "packetcapture";

@@ -125,6 +125,32 @@ class PacketCaptureLifecycleTest {
   }
 
   @Test
+  void syncNowAnnotationReadsTheCaptureAtOnce() {
+    try (OperatorHarness realTime = OperatorHarness.start(1)) {
+      realTime.createTokenSecret("dev-token");
+      realTime.apply(OperatorHarness.full("hour-long", 3600));
+      realTime.awaitPhase("hour-long", CapturePhase.Running);
+      long reads = realTime.simulator.stats().snapshot().count("get");
+
+      realTime
+          .client()
+          .resources(PacketCapture.class)
+          .inNamespace(OperatorHarness.NAMESPACE)
+          .withName("hour-long")
+          .edit(
+              c -> {
+                c.getMetadata().getAnnotations().put("pcap-operator.io/sync-now", "1");
+                return c;
+              });
+
+      // The next scheduled read is a minute away; the annotation brings it forward.
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> realTime.simulator.stats().snapshot().count("get") == reads + 1);
+    }
+  }
+
+  @Test
   void orphanPolicyLeavesTheCaptureRunning() {
     harness.createTokenSecret("dev-token");
     PacketCapture orphan = OperatorHarness.full("orphaned", 3600);
