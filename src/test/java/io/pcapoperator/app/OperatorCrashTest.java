@@ -3,7 +3,6 @@ package io.pcapoperator.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.pcapoperator.api.v1alpha1.CapturePhase;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
@@ -12,6 +11,7 @@ import io.pcapoperator.devcluster.EmbeddedKubernetes;
 import io.pcapoperator.devcluster.Kubeconfig;
 import io.pcapoperator.simulator.PcapSimulator;
 import io.pcapoperator.simulator.SimulatorConfig;
+import io.pcapoperator.testing.Secrets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,17 +46,7 @@ class OperatorCrashTest {
       Path kubeconfig = tmp.resolve("kubeconfig");
       Kubeconfig.write(kubeconfig, kube.url(), NAMESPACE);
       KubernetesClient client = kube.client();
-      client
-          .secrets()
-          .inNamespace(NAMESPACE)
-          .resource(
-              new SecretBuilder()
-                  .withNewMetadata()
-                  .withName(OperatorHarness.SECRET)
-                  .endMetadata()
-                  .withStringData(Map.of("apiToken", "dev-token"))
-                  .build())
-          .create();
+      Secrets.createToken(client, NAMESPACE, OperatorHarness.SECRET, "dev-token");
 
       List<String> names = new ArrayList<>();
       for (int cycle = 0; cycle < CYCLES; cycle++) {

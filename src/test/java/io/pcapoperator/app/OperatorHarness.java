@@ -1,7 +1,6 @@
 package io.pcapoperator.app;
 
 import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -14,9 +13,9 @@ import io.pcapoperator.clock.ScaledClock;
 import io.pcapoperator.devcluster.EmbeddedKubernetes;
 import io.pcapoperator.simulator.PcapSimulator;
 import io.pcapoperator.simulator.SimulatorConfig;
+import io.pcapoperator.testing.Secrets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 
@@ -77,17 +76,7 @@ final class OperatorHarness implements AutoCloseable {
   }
 
   void createTokenSecret(String token) {
-    client()
-        .secrets()
-        .inNamespace(NAMESPACE)
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withName(SECRET)
-                .endMetadata()
-                .withStringData(Map.of("apiToken", token))
-                .build())
-        .create();
+    Secrets.createToken(client(), NAMESPACE, SECRET, token);
   }
 
   static PacketCapture simple(String name) {

@@ -1,6 +1,5 @@
 package io.pcapoperator.bench;
 
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -20,12 +19,12 @@ import io.pcapoperator.reconcile.ReconcilerSettings;
 import io.pcapoperator.simulator.PcapSimulator;
 import io.pcapoperator.simulator.SimulatorConfig;
 import io.pcapoperator.simulator.SimulatorStats;
+import io.pcapoperator.testing.Secrets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -78,17 +77,7 @@ public final class PcapBenchmark {
     try (EmbeddedKubernetes kube = EmbeddedKubernetes.start(0);
         PcapSimulator simulator = PcapSimulator.start(SimulatorConfig.defaults(), clock, 0)) {
       KubernetesClient client = kube.client();
-      client
-          .secrets()
-          .inNamespace(NAMESPACE)
-          .resource(
-              new SecretBuilder()
-                  .withNewMetadata()
-                  .withName("cloudflare-api")
-                  .endMetadata()
-                  .withStringData(Map.of("apiToken", SimulatorConfig.DEV_TOKEN))
-                  .build())
-          .create();
+      Secrets.createToken(client, NAMESPACE, "cloudflare-api", SimulatorConfig.DEV_TOKEN);
       AutoCloseable operator = start(kind, client, simulator, clock);
       try {
         long started = System.nanoTime();

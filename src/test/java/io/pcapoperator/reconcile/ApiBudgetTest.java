@@ -9,11 +9,9 @@ import io.pcapoperator.cloudflare.Pcap;
 import io.pcapoperator.cloudflare.PcapRequest;
 import io.pcapoperator.cloudflare.PcapsApi;
 import io.pcapoperator.cloudflare.RetryableApiException;
-import java.time.Clock;
+import io.pcapoperator.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,31 +22,7 @@ class ApiBudgetTest {
   private static final Credentials TOKEN = new Credentials.ApiToken("a");
   private static final Credentials OTHER = new Credentials.ApiToken("b");
 
-  /** A clock that moves only when told. */
-  private static final class TestClock extends Clock {
-    private Instant now = Instant.parse("2026-11-22T08:00:00Z");
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
-
-  private final TestClock clock = new TestClock();
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-11-22T08:00:00Z"));
 
   @Test
   void neverAllowsMoreThanTheBudgetLessHeadroomInAnyWindow() {
