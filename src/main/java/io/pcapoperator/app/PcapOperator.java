@@ -6,14 +6,18 @@ import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pcapoperator.api.v1alpha1.CapturePhase;
 import io.pcapoperator.clock.ScaledClock;
 import io.pcapoperator.cloudflare.PcapsApi;
+import io.pcapoperator.reconcile.ApiBudget;
+import io.pcapoperator.reconcile.BudgetedPcapsApi;
 import io.pcapoperator.reconcile.CaptureEvents;
 import io.pcapoperator.reconcile.PacketCaptureReconciler;
 import io.pcapoperator.reconcile.PhaseCensus;
+import io.pcapoperator.reconcile.QueueWaits;
 import io.pcapoperator.reconcile.ReconcilerSettings;
 import java.time.Duration;
 import java.util.Set;
@@ -62,6 +66,9 @@ public final class PcapOperator implements AutoCloseable {
       MeterRegistry registry) {
     AtomicBoolean closing = new AtomicBoolean();
     PhaseCensus census = new PhaseCensus();
+    Gauge.builder("pcap_operator_queue_depth", census, c -> c.count(CapturePhase.Queued))
+        .description("PacketCaptures waiting for their account")
+        .register(registry);
     for (CapturePhase phase : CapturePhase.values()) {
       Gauge.builder("pcap_operator_captures", census, c -> c.count(phase))
           .description("PacketCaptures by phase, as this operator last wrote them")
@@ -82,8 +89,18 @@ public final class PcapOperator implements AutoCloseable {
               }
             });
     Set<String> namespaces = operatorSettings.namespaces();
+    ApiBudget budget = new ApiBudget(operatorSettings.apiBudget(), Duration.ofMinutes(5), clock);
+    Gauge.builder("pcap_operator_api_budget_remaining", budget, ApiBudget::remaining)
+        .description("Requests left in the tightest Cloudflare credential's budget")
+        .register(registry);
     var reconciler =
-        new PacketCaptureReconciler(api, new CaptureEvents(client, clock), clock, settings, census);
+        new PacketCaptureReconciler(
+            new BudgetedPcapsApi(api, budget),
+            new CaptureEvents(client, clock),
+            clock,
+            settings,
+            census,
+            queueWaits(registry));
     operator.register(
         reconciler,
         config -> {
@@ -94,6 +111,15 @@ public final class PcapOperator implements AutoCloseable {
         });
     operator.start();
     return new PcapOperator(operator, closing);
+  }
+
+  /** Records how long admitted captures waited for their account, in capture-clock seconds. */
+  private static QueueWaits queueWaits(MeterRegistry registry) {
+    DistributionSummary waits =
+        DistributionSummary.builder("pcap_operator_queue_wait_seconds")
+            .description("How long admitted captures waited for their account, capture-clock time")
+            .register(registry);
+    return waited -> waits.record(waited.toMillis() / 1000.0);
   }
 
   /**

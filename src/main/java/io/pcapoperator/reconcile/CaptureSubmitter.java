@@ -45,6 +45,7 @@ final class CaptureSubmitter {
   private final Clock clock;
   private final ReconcilerSettings settings;
   private final AccountScheduler scheduler;
+  private final QueueWaits queueWaits;
 
   CaptureSubmitter(
       PcapsApi api,
@@ -54,9 +55,11 @@ final class CaptureSubmitter {
       Requeue requeue,
       Clock clock,
       ReconcilerSettings settings,
-      AccountScheduler scheduler) {
+      AccountScheduler scheduler,
+      QueueWaits queueWaits) {
     this.api = api;
     this.scheduler = scheduler;
+    this.queueWaits = queueWaits;
     this.updates = updates;
     this.failures = failures;
     this.sync = sync;
@@ -74,6 +77,10 @@ final class CaptureSubmitter {
     if (decision instanceof AccountScheduler.Wait wait) {
       return queued(attempt, wait, started);
     }
+    queueWaits.admitted(
+        Timestamps.parse(capture.getStatus() == null ? null : capture.getStatus().getRequestedAt())
+            .map(at -> Duration.between(at, started))
+            .orElse(Duration.ZERO));
     PacketCapture marked =
         updates.notReady(
             capture,

@@ -51,7 +51,8 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture>, Clean
       CaptureEvents events,
       ScaledClock clock,
       ReconcilerSettings settings,
-      PhaseCensus census) {
+      PhaseCensus census,
+      QueueWaits queueWaits) {
     this.settings = settings;
     this.census = census;
     this.statusWriter = new StatusWriter(census);
@@ -65,7 +66,15 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture>, Clean
     this.sync = new CaptureSync(api, updates, failures, settings.poll(), requeue, clock);
     this.submitter =
         new CaptureSubmitter(
-            api, updates, failures, sync, requeue, clock, settings, new AccountScheduler());
+            api,
+            updates,
+            failures,
+            sync,
+            requeue,
+            clock,
+            settings,
+            new AccountScheduler(),
+            queueWaits);
     this.stopper = new CaptureStopper(api, updates, backoff, requeue, settings.stopAttempts());
   }
 

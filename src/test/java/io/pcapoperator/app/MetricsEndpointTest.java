@@ -47,6 +47,9 @@ class MetricsEndpointTest {
                           "pcap_operator_remote_requests_total{endpoint=\"create\",status=\"200\"} 1.0")
                       .contains("pcap_operator_captures{phase=\"Succeeded\"} 1.0")
                       .contains("pcap_operator_captures{phase=\"Running\"} 0.0")
+                      .contains("pcap_operator_queue_depth 0.0")
+                      .contains("pcap_operator_queue_wait_seconds_count 1")
+                      .containsPattern("pcap_operator_api_budget_remaining 10[0-9]\\.0")
                       .contains(
                           "pcap_operator_remote_request_duration_seconds_count{endpoint=\"get\"}")
                       .contains("operator_sdk_"));
