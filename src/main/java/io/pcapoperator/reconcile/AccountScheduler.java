@@ -135,7 +135,7 @@ public final class AccountScheduler {
     if (status == null) {
       return true;
     }
-    String reason = ReadyCondition.reason(status.getConditions());
+    String reason = StatusConditions.reason(status.getConditions());
     return status.getId() == null
         && (status.getPhase() == null
             || status.getPhase() == CapturePhase.Pending

@@ -165,7 +165,8 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture>, Clean
   private static boolean revalidatable(PacketCapture capture) {
     PacketCaptureStatus status = capture.getStatus();
     return status.getId() == null
-        && ConditionReason.InvalidSpec.name().equals(ReadyCondition.reason(status.getConditions()))
+        && ConditionReason.InvalidSpec.name()
+            .equals(StatusConditions.reason(status.getConditions()))
         && !Objects.equals(status.getObservedGeneration(), capture.getMetadata().getGeneration());
   }
 

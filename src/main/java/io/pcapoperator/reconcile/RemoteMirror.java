@@ -22,7 +22,7 @@ final class RemoteMirror {
     status.setSubmissionStarted(null);
     status.setObservedGeneration(generation);
     status.setLastSyncTime(Timestamps.formatPrecise(now));
-    ReadyCondition.set(
+    StatusConditions.set(
         status.getConditions(),
         phase == CapturePhase.Succeeded || phase == CapturePhase.Stopped,
         RemotePhase.reasonFor(phase),

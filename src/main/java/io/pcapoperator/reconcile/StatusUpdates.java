@@ -69,7 +69,7 @@ final class StatusUpdates {
     String reasonBefore =
         resource.getStatus() == null
             ? null
-            : ReadyCondition.reason(resource.getStatus().getConditions());
+            : StatusConditions.reason(resource.getStatus().getConditions());
     long generation = generationOf(resource);
     PacketCapture stored =
         writer.write(
@@ -84,7 +84,7 @@ final class StatusUpdates {
               if (phase == CapturePhase.Failed) {
                 s.setErrorMessage(message);
               }
-              ReadyCondition.set(
+              StatusConditions.set(
                   s.getConditions(), false, reason, message, generation, clock.instant());
               more.accept(s);
             });

@@ -53,6 +53,9 @@ class PacketCaptureLifecycleTest {
     assertThat(readyReason(done)).isEqualTo("Succeeded");
     assertThat(done.getStatus().getConditions().get(0).getStatus()).isEqualTo("True");
     assertThat(done.getStatus().getConditions().get(0).getObservedGeneration()).isEqualTo(1L);
+    assertThat(done.getStatus().getConditions())
+        .extracting(c -> c.getType() + "=" + c.getStatus())
+        .containsExactly("Ready=True", "Reconciling=False", "Stalled=False");
     assertThat(history.of("sampled"))
         .startsWith(CapturePhase.Submitting)
         .endsWith(CapturePhase.Succeeded);
@@ -100,6 +103,9 @@ class PacketCaptureLifecycleTest {
     assertThat(failed.getStatus().getErrorMessage()).isEqualTo("No packets matched the filter");
     assertThat(failed.getStatus().getRemoteStatus()).isEqualTo("failed");
     assertThat(readyReason(failed)).isEqualTo("Failed");
+    assertThat(failed.getStatus().getConditions())
+        .extracting(c -> c.getType() + "=" + c.getStatus())
+        .containsExactly("Ready=False", "Reconciling=False", "Stalled=True");
     assertThat(failed.getStatus().getConditions().get(0).getMessage())
         .contains("No packets matched the filter");
     await()

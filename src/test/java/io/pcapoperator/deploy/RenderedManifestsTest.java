@@ -87,6 +87,7 @@ class RenderedManifestsTest {
     assertThat(env(deployment, "PCAP_LOG_LEVEL")).isEqualTo("INFO");
     assertThat(env(deployment, "PCAP_MAX_POLL_INTERVAL")).isEqualTo("60s");
     assertThat(env(deployment, "PCAP_REQUEST_TIMEOUT")).isEqualTo("30s");
+    assertThat(env(deployment, "PCAP_API_BUDGET")).isEqualTo("1200");
     assertThat(container(deployment).getImage()).isEqualTo("pcap-operator/pcap-operator:0.1.0");
   }
 

@@ -139,7 +139,7 @@ class AccountSchedulerTest {
     PacketCapture noSecret = capture("a", "no-secret", CaptureType.SIMPLE);
     PacketCaptureStatus status = new PacketCaptureStatus();
     status.setPhase(CapturePhase.Pending);
-    ReadyCondition.set(
+    StatusConditions.set(
         status.getConditions(), false, ConditionReason.CredentialsNotFound, "x", 1, NOW);
     noSecret.setStatus(status);
     PacketCapture ready = capture("a", "ready", CaptureType.SIMPLE);

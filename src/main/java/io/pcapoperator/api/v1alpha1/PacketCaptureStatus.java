@@ -55,7 +55,8 @@ public class PacketCaptureStatus {
 
   @JsonPropertyDescription(
       "Ready is True once the capture succeeded; its reason tells Queued, Running, Converting,"
-          + " Failed, InvalidSpec, AuthenticationFailed and RemoteUnavailable apart.")
+          + " Failed, InvalidSpec, AuthenticationFailed and RemoteUnavailable apart. Reconciling"
+          + " (still in progress) and Stalled (failed, or waiting for the user) follow kstatus.")
   private List<Condition> conditions = new ArrayList<>();
 
   public String getId() {
