@@ -47,10 +47,12 @@ public final class PcapOperator implements AutoCloseable {
 
   private final Operator operator;
   private final AtomicBoolean closing;
+  private final AtomicBoolean standby;
 
-  private PcapOperator(Operator operator, AtomicBoolean closing) {
+  private PcapOperator(Operator operator, AtomicBoolean closing, AtomicBoolean standby) {
     this.operator = operator;
     this.closing = closing;
+    this.standby = standby;
   }
 
   /**
@@ -65,6 +67,7 @@ public final class PcapOperator implements AutoCloseable {
       OperatorSettings operatorSettings,
       MeterRegistry registry) {
     AtomicBoolean closing = new AtomicBoolean();
+    AtomicBoolean standby = new AtomicBoolean(operatorSettings.leaderElection());
     PhaseCensus census = new PhaseCensus();
     Gauge.builder("pcap_operator_queue_depth", census, c -> c.count(CapturePhase.Queued))
         .description("PacketCaptures waiting for their account")
@@ -85,7 +88,8 @@ public final class PcapOperator implements AutoCloseable {
                   .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry));
               if (operatorSettings.leaderElection()) {
                 o.withLeaderElectionConfiguration(
-                    leaderElection(operatorSettings.leaseNamespace().orElse(null), closing));
+                    leaderElection(
+                        operatorSettings.leaseNamespace().orElse(null), closing, standby));
               }
             });
     Set<String> namespaces = operatorSettings.namespaces();
@@ -110,7 +114,7 @@ public final class PcapOperator implements AutoCloseable {
           }
         });
     operator.start();
-    return new PcapOperator(operator, closing);
+    return new PcapOperator(operator, closing, standby);
   }
 
   /** Records how long admitted captures waited for their account, in capture-clock seconds. */
@@ -128,10 +132,13 @@ public final class PcapOperator implements AutoCloseable {
    * leader; one that is being closed does not.
    */
   private static LeaderElectionConfiguration leaderElection(
-      String namespace, AtomicBoolean closing) {
+      String namespace, AtomicBoolean closing, AtomicBoolean standby) {
     LeaderCallbacks callbacks =
         new LeaderCallbacks(
-            () -> LOG.info("elected leader: reconciling"),
+            () -> {
+              standby.set(false);
+              LOG.info("elected leader: reconciling");
+            },
             () -> {
               if (!closing.get()) {
                 LOG.error("lost the leader lease; exiting so that a standby takes over");
@@ -155,9 +162,18 @@ public final class PcapOperator implements AutoCloseable {
     return operator.getRuntimeInfo().isStarted() && !closing.get();
   }
 
-  /** Whether it has started and every informer is healthy. */
+  /** Whether this replica waits, ready, for the leader lease. */
+  public boolean isStandby() {
+    return standby.get();
+  }
+
+  /**
+   * Whether it is ready: started, and, unless it is a standby (whose informers start only when it
+   * leads), with every informer healthy. A standby is ready, so that rollouts of two replicas
+   * proceed.
+   */
   public boolean isHealthy() {
-    return isStarted() && operator.getRuntimeInfo().allEventSourcesAreHealthy();
+    return isStarted() && (isStandby() || operator.getRuntimeInfo().allEventSourcesAreHealthy());
   }
 
   /** Stops the controller; in-flight reconciliations are let finish. */

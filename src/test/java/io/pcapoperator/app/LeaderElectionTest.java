@@ -1,0 +1,62 @@
+package io.pcapoperator.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.pcapoperator.api.v1alpha1.CapturePhase;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Two replicas: one leads and reconciles, the other waits as a ready standby. */
+class LeaderElectionTest {
+
+  @Test
+  void oneReplicaLeadsAndBothAreReady() {
+    try (OperatorHarness harness = OperatorHarness.start()) {
+      harness.stopOperator();
+      OperatorSettings settings =
+          new OperatorSettings(
+                  OperatorSettings.CLOUDFLARE_BASE_URL,
+                  Set.of(),
+                  Duration.ofSeconds(60),
+                  Duration.ofSeconds(30),
+                  true,
+                  Optional.of("pcap-system"),
+                  1200)
+              .withBaseUrl(harness.simulator.baseUrl());
+      try (PcapOperator first = replica(harness, settings);
+          PcapOperator second = replica(harness, settings)) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> first.isStandby() != second.isStandby());
+        assertThat(first.isHealthy()).isTrue();
+        assertThat(second.isHealthy()).isTrue();
+        Lease lease =
+            harness
+                .client()
+                .leases()
+                .inNamespace("pcap-system")
+                .withName(OperatorSettings.LEASE_NAME)
+                .get();
+        assertThat(lease.getSpec().getHolderIdentity()).isNotBlank();
+
+        harness.createTokenSecret("dev-token");
+        harness.apply(OperatorHarness.simple("led"));
+        harness.awaitPhase("led", CapturePhase.Succeeded);
+        assertThat(harness.simulator.stats().snapshot().count("create")).isEqualTo(1);
+      }
+    }
+  }
+
+  private static PcapOperator replica(OperatorHarness harness, OperatorSettings settings) {
+    return PcapOperator.start(
+        harness.client(),
+        RunCommand.cloudflare(settings, harness.clock, (endpoint, status, latency) -> {}),
+        harness.clock,
+        RunCommand.reconcilerSettings(settings),
+        settings,
+        new SimpleMeterRegistry());
+  }
+}
