@@ -3,15 +3,19 @@ package io.pcapoperator.reconcile;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.pcapoperator.api.v1alpha1.CapturePhase;
 import io.pcapoperator.api.v1alpha1.CaptureType;
 import io.pcapoperator.api.v1alpha1.DeletionPolicy;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
 import io.pcapoperator.api.v1alpha1.PacketCaptureStatus;
 import io.pcapoperator.cloudflare.AuthenticationException;
+import io.pcapoperator.cloudflare.Credentials;
+import io.pcapoperator.cloudflare.Pcap;
 import io.pcapoperator.cloudflare.PcapStatus;
 import io.pcapoperator.cloudflare.PcapsApi;
 import io.pcapoperator.cloudflare.RetryableApiException;
 import io.pcapoperator.cloudflare.TerminalApiException;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,28 +32,36 @@ final class CaptureStopper {
   private final FailureBackoff backoff;
   private final Requeue requeue;
   private final int stopAttempts;
+  private final LostSubmissions lost;
 
   CaptureStopper(
       PcapsApi api,
       StatusUpdates updates,
       FailureBackoff backoff,
       Requeue requeue,
-      int stopAttempts) {
+      int stopAttempts,
+      LostSubmissions lost) {
     this.api = api;
+    this.lost = lost;
     this.updates = updates;
     this.backoff = backoff;
     this.requeue = requeue;
     this.stopAttempts = stopAttempts;
   }
 
-  /** Stops the remote capture if the resource asks for it, then lets the resource go. */
+  /**
+   * Stops the remote capture if the resource asks for it, then lets the resource go. A full capture
+   * deleted while its create's outcome is unknown is looked up in the account's list, so that a
+   * capture the operator made but never recorded is stopped too.
+   */
   DeleteControl cleanup(PacketCapture capture, Context<PacketCapture> context) {
     String uid = capture.getMetadata().getUid();
-    if (!needsStop(capture)) {
+    boolean recorded = needsStop(capture);
+    if (!recorded && !mayHaveLostCapture(capture)) {
       backoff.reset(uid);
       return DeleteControl.defaultDelete();
     }
-    String id = capture.getStatus().getId();
+    String id = recorded ? capture.getStatus().getId() : "made by a lost create";
     var credentials =
         CredentialsReader.read(
             capture.getSpec().getCredentialsSecretRef().getName(),
@@ -57,11 +69,25 @@ final class CaptureStopper {
     if (credentials instanceof CredentialsReader.Missing missing) {
       return giveUp(capture, id, missing.message());
     }
+    Credentials found = ((CredentialsReader.Found) credentials).credentials();
     try {
-      api.stop(
-          ((CredentialsReader.Found) credentials).credentials(),
-          capture.getSpec().getAccountId(),
-          id);
+      if (!recorded) {
+        List<Pcap> candidates = lost.candidates(capture, context, found);
+        if (candidates.size() != 1) {
+          if (candidates.size() > 1) {
+            return giveUp(capture, id, candidates.size() + " remote captures match it");
+          }
+          backoff.reset(uid);
+          return DeleteControl.defaultDelete();
+        }
+        id = candidates.get(0).id();
+        PcapStatus remote = PcapStatus.fromWire(candidates.get(0).status());
+        if (remote != PcapStatus.PENDING && remote != PcapStatus.RUNNING) {
+          backoff.reset(uid);
+          return DeleteControl.defaultDelete();
+        }
+      }
+      api.stop(found, capture.getSpec().getAccountId(), id);
     } catch (TerminalApiException e) {
       LOG.info("capture {} needed no stop: {}", id, e.apiMessage());
       backoff.reset(uid);
@@ -77,6 +103,18 @@ final class CaptureStopper {
     backoff.reset(uid);
     updates.normalEvent(capture, "Stopped", "stopped capture " + id + " on deletion");
     return DeleteControl.defaultDelete();
+  }
+
+  /** A full capture to stop on deletion whose create may have made a capture never recorded. */
+  private static boolean mayHaveLostCapture(PacketCapture capture) {
+    PacketCaptureStatus status = capture.getStatus();
+    return capture.getSpec() != null
+        && capture.getSpec().getType() == CaptureType.FULL
+        && capture.getSpec().getDeletionPolicy() != DeletionPolicy.Orphan
+        && status != null
+        && status.getId() == null
+        && status.getPhase() == CapturePhase.Submitting
+        && status.getSubmissionStarted() != null;
   }
 
   private static boolean needsStop(PacketCapture capture) {

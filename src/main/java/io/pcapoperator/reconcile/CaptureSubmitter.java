@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -34,9 +33,6 @@ final class CaptureSubmitter {
   /** How far back Cloudflare lets a simple capture look, less a margin for the request's trip. */
   private static final Duration OFFSET_TIME_REACH = Duration.ofHours(24).minusMinutes(10);
 
-  /** Allowance for clock skew between the operator and Cloudflare when matching captures. */
-  private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
-
   private final PcapsApi api;
   private final StatusUpdates updates;
   private final RemoteFailures failures;
@@ -46,6 +42,7 @@ final class CaptureSubmitter {
   private final ReconcilerSettings settings;
   private final AccountScheduler scheduler;
   private final QueueWaits queueWaits;
+  private final LostSubmissions lost;
 
   CaptureSubmitter(
       PcapsApi api,
@@ -58,6 +55,7 @@ final class CaptureSubmitter {
       AccountScheduler scheduler,
       QueueWaits queueWaits) {
     this.api = api;
+    this.lost = new LostSubmissions(api, clock);
     this.scheduler = scheduler;
     this.queueWaits = queueWaits;
     this.updates = updates;
@@ -121,7 +119,8 @@ final class CaptureSubmitter {
         Pcap chosen = api.get(attempt.credentials(), attempt.accountId(), pinned.strip());
         return record(attempt, chosen, "Adopted", "adopted capture " + chosen.id() + " as pinned");
       }
-      List<Pcap> candidates = candidates(attempt);
+      List<Pcap> candidates =
+          lost.candidates(attempt.resource(), attempt.context(), attempt.credentials());
       if (candidates.size() == 1) {
         Pcap adopted = candidates.get(0);
         return record(
@@ -138,23 +137,12 @@ final class CaptureSubmitter {
     } catch (AuthenticationException | RetryableApiException e) {
       return failures.handle(attempt, e, CapturePhase.Submitting);
     }
-    Instant started = submissionStarted(attempt);
+    Instant started = lost.attemptStarted(attempt.resource());
     Duration sinceStart = Duration.between(started, clock.instant());
     if (sinceStart.compareTo(settings.submissionGrace()) < 0) {
       return requeue.after(settings.submissionGrace().minus(sinceStart));
     }
     return submit(attempt);
-  }
-
-  private List<Pcap> candidates(Attempt attempt) {
-    PcapRequest request = request(attempt.resource(), clock.instant());
-    Instant earliest = submissionStarted(attempt).minus(CLOCK_SKEW);
-    Set<String> claimed = idsClaimedByOthers(attempt);
-    return api.list(attempt.credentials(), attempt.accountId()).stream()
-        .filter(p -> CaptureRequests.sameRequest(request, p))
-        .filter(p -> Timestamps.parse(p.submitted()).map(t -> !t.isBefore(earliest)).orElse(false))
-        .filter(p -> !claimed.contains(p.id()))
-        .toList();
   }
 
   /** The create request; the pinned look-back time is used while Cloudflare still accepts it. */
@@ -163,25 +151,6 @@ final class CaptureSubmitter {
         Timestamps.parse(capture.getStatus() == null ? null : capture.getStatus().getRequestedAt())
             .filter(at -> Duration.between(at, now).compareTo(OFFSET_TIME_REACH) < 0);
     return CaptureRequests.toRequest(capture.getSpec(), requestedAt);
-  }
-
-  private static Set<String> idsClaimedByOthers(Attempt attempt) {
-    String uid = attempt.uid();
-    return attempt
-        .context()
-        .getPrimaryCache()
-        .list(
-            other ->
-                !uid.equals(other.getMetadata().getUid())
-                    && other.getStatus() != null
-                    && other.getStatus().getId() != null)
-        .map(other -> other.getStatus().getId())
-        .collect(Collectors.toSet());
-  }
-
-  private Instant submissionStarted(Attempt attempt) {
-    return Timestamps.parse(attempt.resource().getStatus().getSubmissionStarted())
-        .orElse(clock.instant());
   }
 
   private UpdateControl<PacketCapture> record(

@@ -75,7 +75,14 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture>, Clean
             settings,
             new AccountScheduler(),
             queueWaits);
-    this.stopper = new CaptureStopper(api, updates, backoff, requeue, settings.stopAttempts());
+    this.stopper =
+        new CaptureStopper(
+            api,
+            updates,
+            backoff,
+            requeue,
+            settings.stopAttempts(),
+            new LostSubmissions(api, clock));
   }
 
   @Override

@@ -86,6 +86,38 @@ class SubmissionRecoveryTest {
   }
 
   @Test
+  void deletingACaptureWhoseCreateAnswerWasLostStopsTheCaptureItMade() {
+    harness.stopOperator();
+    PacketCapture capture = harness.apply(OperatorHarness.full("deleted-in-flight", 3600));
+    Instant attempt = harness.clock.instant();
+    Pcap made = createRemotely(capture);
+    markSubmitting(capture, attempt);
+    harness
+        .client()
+        .resources(PacketCapture.class)
+        .inNamespace(OperatorHarness.NAMESPACE)
+        .withName("deleted-in-flight")
+        .edit(
+            c -> {
+              c.getMetadata().getFinalizers().add("packetcaptures.pcap-operator.io/finalizer");
+              return c;
+            });
+    harness.client().resource(harness.get("deleted-in-flight")).delete();
+
+    harness.startOperator();
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> harness.get("deleted-in-flight") == null);
+    assertThat(harness.simulator.stats().snapshot().count("stop")).isEqualTo(1);
+    assertThat(harness.simulator.captures())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.id()).isEqualTo(made.id());
+              assertThat(p.stopRequested()).isNotNull();
+            });
+  }
+
+  @Test
   void severalMatchingCapturesAskTheUserToPinOne() {
     harness.stopOperator();
     PacketCapture capture = harness.apply(OperatorHarness.full("twins", 60));
