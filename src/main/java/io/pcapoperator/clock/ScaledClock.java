@@ -36,11 +36,6 @@ public final class ScaledClock extends Clock {
     return new ScaledClock(Clock.systemUTC(), Instant.EPOCH, 1);
   }
 
-  /** How many times faster than the wall clock this clock runs. */
-  public double scale() {
-    return scale;
-  }
-
   /** The wall-clock time that {@code simulated} of this clock's time takes. */
   public Duration toWallClock(Duration simulated) {
     if (scale == 1) {

@@ -18,12 +18,6 @@ record Attempt(PacketCapture resource, Context<PacketCapture> context, Credentia
     return resource.getSpec().getAccountId();
   }
 
-  /** The resource's generation, 0 where the API server does not keep one. */
-  long generation() {
-    Long generation = resource.getMetadata().getGeneration();
-    return generation == null ? 0 : generation;
-  }
-
   /** The resource's uid, the key of per-resource state. */
   String uid() {
     return resource.getMetadata().getUid();

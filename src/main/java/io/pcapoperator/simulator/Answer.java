@@ -23,10 +23,6 @@ record Answer(
     return new Answer(200, result, null, null, null, Map.of());
   }
 
-  static Answer list(JsonNode result) {
-    return ok(result);
-  }
-
   static Answer noContent() {
     return new Answer(204, null, null, null, null, Map.of());
   }

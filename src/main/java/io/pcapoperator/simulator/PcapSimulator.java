@@ -183,7 +183,7 @@ public final class PcapSimulator implements AutoCloseable {
         }
         yield Answer.ok(json.valueToTree(created));
       }
-      case "list" -> Answer.list(json.valueToTree(captures.list(account)));
+      case "list" -> Answer.ok(json.valueToTree(captures.list(account)));
       case "get" -> Answer.ok(json.valueToTree(captures.get(account, parts[0])));
       case "stop" -> {
         captures.stop(account, parts[0]);
