@@ -34,7 +34,7 @@ else
   HELM=$(install_helm)
 fi
 "$HELM" version --short
-kubectl version --client 2>/dev/null | head -1
+kubectl version --client
 
 # The committed copies of the CRD must equal crds/.
 for copy in "$CHART/crds/$CRD" "config/crd/bases/$CRD"; do
