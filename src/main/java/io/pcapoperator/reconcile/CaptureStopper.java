@@ -1,6 +1,5 @@
 package io.pcapoperator.reconcile;
 
-import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.pcapoperator.api.v1alpha1.CapturePhase;
@@ -62,10 +61,7 @@ final class CaptureStopper {
       return DeleteControl.defaultDelete();
     }
     String id = recorded ? capture.getStatus().getId() : "made by a lost create";
-    var credentials =
-        CredentialsReader.read(
-            capture.getSpec().getCredentialsSecretRef().getName(),
-            context.getSecondaryResource(Secret.class));
+    var credentials = CredentialsReader.read(capture, context);
     if (credentials instanceof CredentialsReader.Missing missing) {
       return giveUp(capture, id, missing.message());
     }

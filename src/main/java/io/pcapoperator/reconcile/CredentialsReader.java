@@ -1,6 +1,8 @@
 package io.pcapoperator.reconcile;
 
 import io.fabric8.kubernetes.api.model.Secret;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.pcapoperator.api.v1alpha1.PacketCapture;
 import io.pcapoperator.cloudflare.Credentials;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -32,6 +34,11 @@ public final class CredentialsReader {
 
   /** No usable credentials, with a message fit for a condition. */
   public record Missing(String message) implements Result {}
+
+  /** Reads the credentials Secret that {@code capture} names, from the controller's cache. */
+  public static Result read(PacketCapture capture, Context<PacketCapture> context) {
+    return read(CaptureIndexes.secretName(capture), context.getSecondaryResource(Secret.class));
+  }
 
   /** Reads {@code secret}, which may be absent, named {@code secretName}. */
   public static Result read(String secretName, Optional<Secret> secret) {

@@ -133,9 +133,7 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture>, Clean
         return requeue.never();
       }
     }
-    CredentialsReader.Result credentials =
-        CredentialsReader.read(
-            CaptureIndexes.secretName(capture), context.getSecondaryResource(Secret.class));
+    CredentialsReader.Result credentials = CredentialsReader.read(capture, context);
     if (credentials instanceof CredentialsReader.Missing missing) {
       CapturePhase phase =
           status == null || status.getPhase() == null ? CapturePhase.Pending : status.getPhase();

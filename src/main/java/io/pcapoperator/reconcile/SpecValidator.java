@@ -25,7 +25,7 @@ public final class SpecValidator {
   private static final Pattern COLO_NAME = Pattern.compile(CaptureLimits.COLO_NAME_PATTERN);
   private static final Pattern RFC3339 = Pattern.compile(CaptureLimits.RFC3339_PATTERN);
   private static final Pattern IPV4 = Pattern.compile(CaptureFilter.IPV4_PATTERN);
-  private static final Pattern SECRET_NAME = Pattern.compile("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$");
+  private static final Pattern SECRET_NAME = Pattern.compile(CaptureLimits.SECRET_NAME_PATTERN);
 
   private final Clock clock;
 

@@ -20,6 +20,9 @@ public final class CaptureLimits {
   /** A Cloudflare account id: 32 lowercase hex characters. */
   public static final String ACCOUNT_ID_PATTERN = "^[0-9a-f]{32}$";
 
+  /** A Kubernetes object name (DNS subdomain), as a Secret's name must be. */
+  public static final String SECRET_NAME_PATTERN = "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$";
+
   /** A bucket URI of S3, Google Cloud Storage or R2. */
   public static final String DESTINATION_CONF_PATTERN = "^(s3|gs|r2)://[^/?#\\s]+\\S*$";
 

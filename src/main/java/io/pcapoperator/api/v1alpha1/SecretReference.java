@@ -16,7 +16,7 @@ public class SecretReference {
 
   @Required
   @Size(max = 253)
-  @Pattern("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")
+  @Pattern(CaptureLimits.SECRET_NAME_PATTERN)
   @JsonPropertyDescription(
       "Name of the Secret, in the PacketCapture's namespace, that holds the key apiToken, or the"
           + " keys apiKey and email.")
