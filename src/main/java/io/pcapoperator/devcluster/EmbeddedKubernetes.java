@@ -1,50 +1,37 @@
 package io.pcapoperator.devcluster;
 
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.util.HashMap;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
- * An in-process Kubernetes API on 127.0.0.1, backed by the fabric8 mock server in CRUD mode, with
- * the PacketCapture CRD installed. Enough for the operator and its tests; it does not validate
- * resources against the CRD schema, so the operator's own validation stands guard.
+ * An in-process Kubernetes API on 127.0.0.1 ({@link KubeApiServer}) with the PacketCapture CRD
+ * installed, and a fabric8 client of it: what the tests, the benchmark and {@code dev} run on.
  */
 public final class EmbeddedKubernetes implements AutoCloseable {
   /** Classpath location of the committed CRD. */
   public static final String CRD_RESOURCE = "/crds/packetcaptures.pcap-operator.io-v1.yml";
 
-  /** The mock server logs every request at INFO through java.util.logging; held so it stays set. */
-  private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
-
-  static {
-    MOCK_SERVER_LOG.setLevel(Level.WARNING);
-  }
-
-  private final KubernetesMockServer server;
+  private final KubeApiServer server;
   private final KubernetesClient client;
 
-  private EmbeddedKubernetes(KubernetesMockServer server) {
+  private EmbeddedKubernetes(KubeApiServer server) {
     this.server = server;
-    this.client = server.createClient();
+    this.client = new KubernetesClientBuilder().withConfig(clientConfig(server.url())).build();
   }
 
-  /** Starts the API on {@code port} (0 for any free port) and installs the CRD. */
+  /** Starts the API over plain HTTP on {@code port} (0 for any free port) and installs the CRD. */
   public static EmbeddedKubernetes start(int port) {
-    KubernetesMockServer server =
-        new KubernetesMockServer(
-            new Context(), new MockWebServer(), new HashMap<>(), new DevApiDispatcher(), false);
-    server.init(InetAddress.getLoopbackAddress(), port);
-    EmbeddedKubernetes api = new EmbeddedKubernetes(server);
+    EmbeddedKubernetes api =
+        new EmbeddedKubernetes(
+            KubeApiServer.start(
+                port, null, Defaults.admission(), Defaults.tables(), Defaults.openApi()));
     api.client.resource(loadCrd()).create();
     return api;
   }
@@ -54,9 +41,14 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     return client;
   }
 
-  /** The API's URL, e.g. {@code http://127.0.0.1:PORT/}. */
+  /** The API's URL, e.g. {@code http://127.0.0.1:PORT}. */
   public String url() {
-    return client.getConfiguration().getMasterUrl();
+    return server.url();
+  }
+
+  /** The server, for what the client does not show. */
+  public KubeApiServer server() {
+    return server;
   }
 
   /** The committed PacketCapture CRD. */
@@ -71,9 +63,19 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     }
   }
 
+  /** A fabric8 client configuration for the API at {@code url}: HTTP watches, no retries. */
+  static Config clientConfig(String url) {
+    return new ConfigBuilder(Config.empty())
+        .withMasterUrl(url)
+        .withNamespace("default")
+        .withOnlyHttpWatches(true)
+        .withRequestRetryBackoffLimit(0)
+        .build();
+  }
+
   @Override
   public void close() {
     client.close();
-    server.destroy();
+    server.close();
   }
 }

@@ -38,6 +38,7 @@ final class OperatorHarness implements AutoCloseable {
   private OperatorHarness(SimulatorConfig config, double timeScale) {
     this.clock = ScaledClock.startingNow(timeScale);
     this.kube = EmbeddedKubernetes.start(0);
+    kube.server().createNamespace(NAMESPACE);
     this.simulator = PcapSimulator.start(config, clock, 0);
     startOperator();
   }

@@ -1,0 +1,22 @@
+package io.pcapoperator.devcluster.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pcapoperator.devcluster.api.ResourceType;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The OpenAPI v3 documents kubectl downloads before {@code apply}, {@code edit} and {@code
+ * explain}.
+ */
+public interface OpenApiView {
+  /** {@code /openapi/v3}: the index of group-version documents. */
+  ObjectNode index(List<ResourceType> served);
+
+  /**
+   * {@code /openapi/v3/api/v1} or {@code /openapi/v3/apis/group/version}, if served.
+   *
+   * @param groupVersionPath {@code api/v1} or {@code apis/group/version}
+   */
+  Optional<ObjectNode> document(List<ResourceType> served, String groupVersionPath);
+}

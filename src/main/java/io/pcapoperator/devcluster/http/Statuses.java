@@ -1,0 +1,157 @@
+package io.pcapoperator.devcluster.http;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pcapoperator.devcluster.api.ResourceType;
+
+/**
+ * The kube {@code Status} objects the embedded API answers with, worded as kube-apiserver words
+ * them.
+ */
+public final class Statuses {
+  private Statuses() {}
+
+  /** 404 for a missing object. */
+  public static ApiException notFound(ResourceType type, String name) {
+    return failure(
+        404, "NotFound", type.qualifiedPlural() + " \"" + name + "\" not found", type, name);
+  }
+
+  /** 404 for a URL the server does not serve. */
+  public static ApiException pathNotFound() {
+    return failure(404, "NotFound", "the server could not find the requested resource", null, null);
+  }
+
+  /** 409 for a create of an existing name. */
+  public static ApiException alreadyExists(ResourceType type, String name) {
+    return failure(
+        409,
+        "AlreadyExists",
+        type.qualifiedPlural() + " \"" + name + "\" already exists",
+        type,
+        name);
+  }
+
+  /** 409 for a write based on a stale resource version. */
+  public static ApiException conflict(ResourceType type, String name) {
+    return failure(
+        409,
+        "Conflict",
+        "Operation cannot be fulfilled on "
+            + type.qualifiedPlural()
+            + " \""
+            + name
+            + "\": the object has been modified; please apply your changes to the latest version"
+            + " and try again",
+        type,
+        name);
+  }
+
+  /** 400 with a message. */
+  public static ApiException badRequest(String message) {
+    return failure(400, "BadRequest", message, null, null);
+  }
+
+  /** 422 for a JSON patch that does not apply to the object. */
+  public static ApiException invalidPatch(String message) {
+    return failure(
+        422,
+        "Invalid",
+        "the server rejected our request due to an error in our request: " + message,
+        null,
+        null);
+  }
+
+  /**
+   * 503, which the fabric8 client takes as the cue to watch over plain HTTP instead of a WebSocket.
+   */
+  public static ApiException serviceUnavailable(String message) {
+    return failure(503, "ServiceUnavailable", message, null, null);
+  }
+
+  /** 405 for a verb the resource does not support. */
+  public static ApiException methodNotAllowed(String method) {
+    return failure(
+        405,
+        "MethodNotAllowed",
+        "the server does not allow this method on the requested resource: " + method,
+        null,
+        null);
+  }
+
+  /** 415 for a body in a format the server does not read. */
+  public static ApiException unsupportedMediaType(String contentType, String accepted) {
+    return failure(
+        415,
+        "UnsupportedMediaType",
+        "the body of the request was in an unknown format - accepted media types include: "
+            + accepted,
+        null,
+        null);
+  }
+
+  /** 410 for a watch that asked for a version older than the history. */
+  public static ObjectNode expired(String message) {
+    return failure(410, "Expired", message, null, null).status();
+  }
+
+  /** 403 for a write into a namespace that is being deleted, or similar refusals. */
+  public static ApiException forbidden(ResourceType type, String name, String why) {
+    return failure(
+        403,
+        "Forbidden",
+        type.qualifiedPlural() + " \"" + name + "\" is forbidden: " + why,
+        type,
+        name);
+  }
+
+  /** 422 for an object that breaks a rule of the server itself (names, immutable fields). */
+  public static ApiException invalid(ResourceType type, String name, String field, String detail) {
+    ApiException exception =
+        failure(
+            422,
+            "Invalid",
+            type.kind()
+                + (type.group().isEmpty() ? "" : "." + type.group())
+                + " \""
+                + name
+                + "\" is invalid: "
+                + field
+                + ": "
+                + detail,
+            type,
+            name);
+    ObjectNode cause =
+        ((ObjectNode) exception.status().get("details")).putArray("causes").addObject();
+    cause.put("reason", "FieldValueInvalid").put("message", detail).put("field", field);
+    return exception;
+  }
+
+  /** A success Status, as some deletions answer. */
+  public static ObjectNode success(ResourceType type, String name, String uid) {
+    ObjectNode status = base();
+    status.put("status", "Success");
+    ObjectNode details = status.putObject("details").put("name", name);
+    details.put("group", type.group()).put("kind", type.plural()).put("uid", uid);
+    return status;
+  }
+
+  private static ApiException failure(
+      int code, String reason, String message, ResourceType type, String name) {
+    ObjectNode status = base();
+    status.put("status", "Failure").put("message", message).put("reason", reason);
+    if (type != null) {
+      ObjectNode details = status.putObject("details").put("name", name);
+      details.put("group", type.group()).put("kind", type.plural());
+    }
+    status.put("code", code);
+    return new ApiException(status);
+  }
+
+  private static ObjectNode base() {
+    ObjectNode status = JsonNodeFactory.instance.objectNode();
+    status.put("kind", "Status").put("apiVersion", "v1");
+    status.putObject("metadata");
+    return status;
+  }
+}
