@@ -18,6 +18,7 @@ class LeaderElectionTest {
   void oneReplicaLeadsAndBothAreReady() {
     try (OperatorHarness harness = OperatorHarness.start()) {
       harness.stopOperator();
+      harness.kube.server().createNamespace("pcap-system");
       OperatorSettings settings =
           new OperatorSettings(
                   OperatorSettings.CLOUDFLARE_BASE_URL,
@@ -31,8 +32,8 @@ class LeaderElectionTest {
       try (PcapOperator first = replica(harness, settings);
           PcapOperator second = replica(harness, settings)) {
         await().atMost(Duration.ofSeconds(30)).until(() -> first.isStandby() != second.isStandby());
-        assertThat(first.isHealthy()).isTrue();
-        assertThat(second.isHealthy()).isTrue();
+        // The leader's informers start once it is elected: ready a moment later, as a probe sees.
+        await().atMost(Duration.ofSeconds(10)).until(() -> first.isHealthy() && second.isHealthy());
         Lease lease =
             harness
                 .client()

@@ -40,6 +40,7 @@ class OperatorCrashTest {
     try (EmbeddedKubernetes kube = EmbeddedKubernetes.start(0);
         PcapSimulator simulator =
             PcapSimulator.start(SimulatorConfig.defaults(), Clock.systemUTC(), 0)) {
+      kube.server().createNamespace(NAMESPACE);
       // Slow answers widen the window between a create reaching Cloudflare and its id being
       // recorded, where a kill is most harmful.
       simulator.faults().latency(Duration.ofMillis(300));

@@ -32,6 +32,7 @@ class RunCommandTest {
         PcapSimulator realTime =
             PcapSimulator.start(SimulatorConfig.defaults(), Clock.systemUTC(), 0)) {
       harness.stopOperator();
+      harness.kube.server().createNamespace("pcap-system");
       Path kubeconfig = tmp.resolve("kubeconfig");
       Kubeconfig.write(kubeconfig, harness.kube.url(), "default");
       System.setProperty("kubeconfig", kubeconfig.toString());

@@ -77,6 +77,7 @@ public final class PcapBenchmark {
     try (EmbeddedKubernetes kube = EmbeddedKubernetes.start(0);
         PcapSimulator simulator = PcapSimulator.start(SimulatorConfig.defaults(), clock, 0)) {
       KubernetesClient client = kube.client();
+      kube.server().createNamespace(NAMESPACE);
       Secrets.createToken(client, NAMESPACE, "cloudflare-api", SimulatorConfig.DEV_TOKEN);
       AutoCloseable operator = start(kind, client, simulator, clock);
       try {

@@ -49,8 +49,8 @@ public final class ApiHandler implements HttpHandler {
       try {
         Optional<ResourceRoute> route = ResourceRoute.parse(request.segments(), registry);
         if (request.websocket()) {
-          throw Statuses.serviceUnavailable(
-              "WebSocket watches are not served here; watch over HTTP instead");
+          respond(exchange, ApiResponse.ok(Statuses.noWebSockets()));
+          return;
         }
         if (route.isPresent() && isWatch(request, route.get())) {
           watches.serve(exchange, request, route.get());

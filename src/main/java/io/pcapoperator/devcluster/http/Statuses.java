@@ -63,10 +63,18 @@ public final class Statuses {
   }
 
   /**
-   * 503, which the fabric8 client takes as the cue to watch over plain HTTP instead of a WebSocket.
+   * The answer to a WebSocket upgrade: a 200 without the upgrade, as {@code kubectl proxy} gives,
+   * which the fabric8 client takes as the cue to watch over plain HTTP instead (a 5xx would make it
+   * retry first).
    */
-  public static ApiException serviceUnavailable(String message) {
-    return failure(503, "ServiceUnavailable", message, null, null);
+  public static ObjectNode noWebSockets() {
+    ObjectNode status = base();
+    status
+        .put("status", "Failure")
+        .put("message", "WebSocket watches are not served here; watch over HTTP instead")
+        .put("reason", "BadRequest")
+        .put("code", 200);
+    return status;
   }
 
   /** 405 for a verb the resource does not support. */

@@ -52,6 +52,7 @@ public final class WatchStream {
     exchange.getResponseHeaders().set("Transfer-Encoding", "chunked");
     exchange.sendResponseHeaders(200, 0);
     try (OutputStream out = exchange.getResponseBody()) {
+      out.flush();
       WatchStart start;
       try {
         start = store.watch(route.typeKey(), route.namespace(), filter, sinceVersion);
