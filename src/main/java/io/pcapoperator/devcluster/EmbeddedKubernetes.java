@@ -9,6 +9,9 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
 
 /**
  * An in-process Kubernetes API on 127.0.0.1 ({@link KubeApiServer}) with the PacketCapture CRD
@@ -19,21 +22,49 @@ public final class EmbeddedKubernetes implements AutoCloseable {
   public static final String CRD_RESOURCE = "/crds/packetcaptures.pcap-operator.io-v1.yml";
 
   private final KubeApiServer server;
+  private final ServingCertificate certificate;
   private final KubernetesClient client;
 
-  private EmbeddedKubernetes(KubeApiServer server) {
+  private EmbeddedKubernetes(KubeApiServer server, ServingCertificate certificate) {
     this.server = server;
-    this.client = new KubernetesClientBuilder().withConfig(clientConfig(server.url())).build();
+    this.certificate = certificate;
+    this.client =
+        new KubernetesClientBuilder().withConfig(clientConfig(server.url(), certificate)).build();
   }
 
   /** Starts the API over plain HTTP on {@code port} (0 for any free port) and installs the CRD. */
   public static EmbeddedKubernetes start(int port) {
+    return start(port, null);
+  }
+
+  /**
+   * Starts the API over HTTPS with a new self-signed certificate for localhost and 127.0.0.1 on
+   * {@code port} (0 for any free port) and installs the CRD.
+   */
+  public static EmbeddedKubernetes startHttps(int port) {
+    return start(port, ServingCertificate.generate());
+  }
+
+  private static EmbeddedKubernetes start(int port, ServingCertificate certificate) {
     EmbeddedKubernetes api =
         new EmbeddedKubernetes(
             KubeApiServer.start(
-                port, null, Defaults.admission(), Defaults.tables(), Defaults.openApi()));
+                port,
+                certificate == null ? null : certificate.sslContext(),
+                Defaults.admission(),
+                Defaults.tables(),
+                Defaults.openApi()),
+            certificate);
     api.client.resource(loadCrd()).create();
     return api;
+  }
+
+  /**
+   * Writes a kubeconfig for this API whose default namespace is {@code namespace}; over HTTPS it
+   * trusts the server's certificate.
+   */
+  public void writeKubeconfig(Path file, String namespace) throws IOException {
+    Kubeconfig.write(file, server.url(), namespace, certificate == null ? null : certificate.pem());
   }
 
   /** A client of this API; closed with it. */
@@ -63,14 +94,23 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     }
   }
 
-  /** A fabric8 client configuration for the API at {@code url}: HTTP watches, no retries. */
-  static Config clientConfig(String url) {
-    return new ConfigBuilder(Config.empty())
-        .withMasterUrl(url)
-        .withNamespace("default")
-        .withOnlyHttpWatches(true)
-        .withRequestRetryBackoffLimit(0)
-        .build();
+  /**
+   * A fabric8 client configuration for the API at {@code url}, trusting {@code certificate} when
+   * given: HTTP watches, no retries.
+   */
+  private static Config clientConfig(String url, ServingCertificate certificate) {
+    ConfigBuilder config =
+        new ConfigBuilder(Config.empty())
+            .withMasterUrl(url)
+            .withNamespace("default")
+            .withOnlyHttpWatches(true)
+            .withRequestRetryBackoffLimit(0);
+    if (certificate != null) {
+      config.withCaCertData(
+          Base64.getEncoder()
+              .encodeToString(certificate.pem().getBytes(StandardCharsets.US_ASCII)));
+    }
+    return config.build();
   }
 
   @Override

@@ -8,7 +8,6 @@ import io.pcapoperator.api.v1alpha1.CapturePhase;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
 import io.pcapoperator.cloudflare.Pcap;
 import io.pcapoperator.devcluster.EmbeddedKubernetes;
-import io.pcapoperator.devcluster.Kubeconfig;
 import io.pcapoperator.simulator.PcapSimulator;
 import io.pcapoperator.simulator.SimulatorConfig;
 import io.pcapoperator.testing.Secrets;
@@ -45,7 +44,7 @@ class OperatorCrashTest {
       // recorded, where a kill is most harmful.
       simulator.faults().latency(Duration.ofMillis(300));
       Path kubeconfig = tmp.resolve("kubeconfig");
-      Kubeconfig.write(kubeconfig, kube.url(), NAMESPACE);
+      kube.writeKubeconfig(kubeconfig, NAMESPACE);
       KubernetesClient client = kube.client();
       Secrets.createToken(client, NAMESPACE, OperatorHarness.SECRET, "dev-token");
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.pcapoperator.api.v1alpha1.CapturePhase;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
-import io.pcapoperator.devcluster.Kubeconfig;
 import io.pcapoperator.simulator.PcapSimulator;
 import io.pcapoperator.simulator.SimulatorConfig;
 import java.io.ByteArrayOutputStream;
@@ -34,7 +33,7 @@ class RunCommandTest {
       harness.stopOperator();
       harness.kube.server().createNamespace("pcap-system");
       Path kubeconfig = tmp.resolve("kubeconfig");
-      Kubeconfig.write(kubeconfig, harness.kube.url(), "default");
+      harness.kube.writeKubeconfig(kubeconfig, "default");
       System.setProperty("kubeconfig", kubeconfig.toString());
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       CountDownLatch stop = new CountDownLatch(1);

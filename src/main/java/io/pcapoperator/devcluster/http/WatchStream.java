@@ -18,7 +18,8 @@ import java.util.function.Predicate;
 /**
  * Streams a watch over plain chunked HTTP, one JSON event per line, as kube-apiserver does for
  * {@code kubectl get -w} and for clients that do not use WebSockets. The watch ends at its {@code
- * timeoutSeconds} (at most 30 minutes), when the client goes away, or when it falls behind.
+ * timeoutSeconds} (at most 30 minutes), when the client goes away, or when it falls behind. A
+ * client that allows bookmarks gets one at once and then every 30 seconds while nothing changes.
  */
 public final class WatchStream {
   private static final Duration MAX_TIMEOUT = Duration.ofMinutes(30);
@@ -82,6 +83,11 @@ public final class WatchStream {
     for (WatchEvent event : replay) {
       send(out, render(request, route, event, headerSent));
       lastVersion = event.resourceVersion();
+    }
+    if (bookmarks) {
+      // At once, so that a client that learns a watch is live from its first bytes (fabric8 over
+      // HTTP) knows it before any object changes.
+      send(out, bookmark(route, Math.max(lastVersion, store.resourceVersion())));
     }
     Instant nextBookmark = Instant.now().plus(BOOKMARK_INTERVAL);
     try {
