@@ -1,14 +1,18 @@
 package io.pcapoperator.app;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /** The {@code pcap-operator} command: {@code run} against a cluster, {@code dev} on a laptop. */
 public final class Main {
+  private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
   private Main() {}
 
   /** Runs the command named by the first argument and exits with its status. */
@@ -25,14 +29,15 @@ public final class Main {
       return args.isEmpty() ? 2 : 0;
     }
     List<String> rest = args.subList(1, args.size());
+    CountDownLatch done = new CountDownLatch(1);
     try {
       return switch (args.get(0)) {
-        case "run" -> {
-          CountDownLatch stop = new CountDownLatch(1);
-          Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "shutdown"));
-          yield new RunCommand(Options.parse(rest, RunCommand.FLAGS, env), out, stop).call();
-        }
-        case "dev" -> new DevCommand(Options.parse(rest, DevCommand.FLAGS, env), out).call();
+        case "run" ->
+            new RunCommand(Options.parse(rest, RunCommand.FLAGS, env), out, stopOnShutdown(done))
+                .call();
+        case "dev" ->
+            new DevCommand(Options.parse(rest, DevCommand.FLAGS, env), out, stopOnShutdown(done))
+                .call();
         default -> throw new UsageException("unknown command " + args.get(0));
       };
     } catch (UsageException e) {
@@ -42,7 +47,30 @@ public final class Main {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return 130;
+    } finally {
+      done.countDown();
     }
+  }
+
+  /**
+   * A latch that counts down when the JVM is asked to shut down (Ctrl-C, SIGTERM); the JVM then
+   * waits up to {@link #SHUTDOWN_GRACE} for the command to close what it started ({@code done}).
+   */
+  private static CountDownLatch stopOnShutdown(CountDownLatch done) {
+    CountDownLatch stop = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              stop.countDown();
+              try {
+                done.await(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    return stop;
   }
 
   private static String usage() {

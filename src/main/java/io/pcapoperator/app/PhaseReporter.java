@@ -7,7 +7,7 @@ import io.pcapoperator.api.v1alpha1.PacketCaptureStatus;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
  * capture it has seen is terminal.
  */
 final class PhaseReporter implements AutoCloseable {
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
   private final PrintStream out;
   private final Map<String, String> lastLine = new ConcurrentHashMap<>();
   private final Map<String, Boolean> terminal = new ConcurrentHashMap<>();
@@ -62,7 +64,7 @@ final class PhaseReporter implements AutoCloseable {
             Objects.toString(status.getPacketsCaptured(), ""));
     terminal.put(key(capture), status.getPhase() != null && status.getPhase().isTerminal());
     if (!line.equals(lastLine.put(key(capture), line))) {
-      out.printf("%s  %s%n", LocalTime.now().truncatedTo(ChronoUnit.SECONDS), line);
+      out.printf("%s  %s%n", LocalTime.now().format(TIME), line);
       if ("Failed".equals(phase) || "Stopped".equals(phase)) {
         out.printf("          %s: %s%n", key(capture), readyMessage(status));
       }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pcapoperator.devcluster.api.BuiltInTypes;
 import io.pcapoperator.devcluster.api.ResourceType;
+import io.pcapoperator.devcluster.proto.KubeProtobuf;
 import io.pcapoperator.devcluster.store.ObjectKey;
 import io.pcapoperator.devcluster.store.ObjectStore;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,7 @@ public final class ResourceHandler {
   private static final String JSON_PATCH = "application/json-patch+json";
   private static final String STRATEGIC_PATCH = "application/strategic-merge-patch+json";
   private static final String APPLY_PATCH = "application/apply-patch+yaml";
+  private static final String JSON_OR_YAML = "application/json, application/yaml";
 
   private final ObjectStore store;
   private final ObjectWrites writes;
@@ -103,17 +105,15 @@ public final class ResourceHandler {
     if (route.name() != null) {
       throw Statuses.methodNotAllowed("POST");
     }
-    requireJson(request, List.of("application/json", "application/yaml"));
     WriteOptions options = request.writeOptions();
-    ObjectNode body = Json.parseObject(request.body(), request.contentType().contains("yaml"));
+    ObjectNode body = objectBody(request);
     ObjectNode created = writes.create(route.type(), route.namespace(), body, options).object();
     return new ApiResponse(201, views.object(route.type(), created), options.warnings());
   }
 
   private ApiResponse update(ApiRequest request, ResourceRoute route) {
     requireName(request, route);
-    requireJson(request, List.of("application/json", "application/yaml"));
-    ObjectNode body = Json.parseObject(request.body(), request.contentType().contains("yaml"));
+    ObjectNode body = objectBody(request);
     WriteOptions options = request.writeOptions();
     ObjectNode updated = write(route, options, current -> body).object();
     return new ApiResponse(200, views.object(route.type(), updated), options.warnings());
@@ -248,6 +248,23 @@ public final class ResourceHandler {
     if (route.name() == null) {
       throw Statuses.methodNotAllowed(request.method());
     }
+  }
+
+  /**
+   * The object a create or update sends: JSON, YAML, or protobuf for the kinds kubectl sends so.
+   */
+  private static ObjectNode objectBody(ApiRequest request) {
+    if (request.contentType().equals(KubeProtobuf.MEDIA_TYPE)) {
+      try {
+        return KubeProtobuf.decode(request.body())
+            .orElseThrow(() -> Statuses.unsupportedMediaType(request.contentType(), JSON_OR_YAML));
+      } catch (IllegalArgumentException malformed) {
+        throw Statuses.badRequest(
+            "the protobuf body of the request could not be decoded: " + malformed.getMessage());
+      }
+    }
+    requireJson(request, List.of("application/json", "application/yaml"));
+    return Json.parseObject(request.body(), request.contentType().contains("yaml"));
   }
 
   private static void requireJson(ApiRequest request, List<String> accepted) {
