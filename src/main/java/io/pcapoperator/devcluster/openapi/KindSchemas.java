@@ -29,9 +29,6 @@ final class KindSchemas {
     if (type.schema() == null) {
       schema.put("x-kubernetes-preserve-unknown-fields", true);
     }
-    if (!schema.has("description")) {
-      schema.put("description", type.kind() + " is served by the embedded API.");
-    }
     ObjectNode properties = properties(schema);
     ObjectNode metadata = NODES.objectNode();
     metadata.putArray("allOf").addObject().put("$ref", SchemaNames.ref(SchemaNames.OBJECT_META));
