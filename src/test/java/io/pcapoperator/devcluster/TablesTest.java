@@ -3,8 +3,15 @@ package io.pcapoperator.devcluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,6 +107,32 @@ class TablesTest {
     assertThat(namespaces.at("/rows/0/cells/1").asText()).isEqualTo("Active");
     assertThat(names(secrets)).containsExactly("Name", "Type", "Data", "Age");
     assertThat(secrets.at("/rows/0/cells").toString()).matches("\\[\"s\",\"Opaque\",2,\"\\d+s\"]");
+  }
+
+  @Test
+  void watchEventsCarryATableAndOnlyTheFirstHasColumnDefinitions() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest watch =
+        HttpRequest.newBuilder(URI.create(kube.url() + CAPTURES + "?watch=true&timeoutSeconds=2"))
+            .header("Accept", TABLE)
+            .build();
+    CompletableFuture<HttpResponse<Stream<String>>> events =
+        http.sendAsync(watch, HttpResponse.BodyHandlers.ofLines());
+    Thread.sleep(300);
+    createCapture("one");
+
+    List<JsonNode> received = new ArrayList<>();
+    for (String line : (Iterable<String>) events.get().body()::iterator) {
+      received.add(new ObjectMapper().readTree(line));
+    }
+
+    assertThat(received).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(received.get(0).path("type").asText()).isEqualTo("ADDED");
+    assertThat(received.get(0).at("/object/kind").asText()).isEqualTo("Table");
+    assertThat(received.get(0).at("/object/columnDefinitions")).hasSize(9);
+    assertThat(received.get(1).path("type").asText()).isEqualTo("MODIFIED");
+    assertThat(received.get(1).at("/object/columnDefinitions")).isEmpty();
+    assertThat(received.get(1).at("/object/rows/0/cells/2").asText()).isEqualTo("Running");
   }
 
   private static List<String> names(JsonNode table) {
