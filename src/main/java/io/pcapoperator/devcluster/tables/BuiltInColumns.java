@@ -27,7 +27,10 @@ final class BuiltInColumns {
       return List.of(
           text("Type", "The type of the secret", 0, ".type"),
           column(
-              "Data", "The number of data entries in the secret", 0, (o, now) -> size(o, "data")),
+              "Data",
+              "The number of data entries in the secret",
+              0,
+              (o, now) -> NODES.numberNode(count(o, "data"))),
           age());
     } else if (type == BuiltInTypes.CONFIG_MAPS) {
       return List.of(
@@ -79,10 +82,6 @@ final class BuiltInColumns {
   /** A string column whose cells {@code cell} computes. */
   static Column column(String name, String description, int priority, Column.Cell cell) {
     return new Column(new PrinterColumn(name, "string", "", description, priority, ""), cell);
-  }
-
-  private static JsonNode size(ObjectNode object, String field) {
-    return NODES.numberNode(count(object, field));
   }
 
   private static int count(ObjectNode object, String field) {
