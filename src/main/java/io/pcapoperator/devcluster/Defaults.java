@@ -3,7 +3,9 @@ package io.pcapoperator.devcluster;
 import io.pcapoperator.devcluster.http.Admission;
 import io.pcapoperator.devcluster.http.OpenApiView;
 import io.pcapoperator.devcluster.http.TableView;
-import java.util.Optional;
+import io.pcapoperator.devcluster.openapi.OpenApiDocuments;
+import io.pcapoperator.devcluster.tables.PrinterTables;
+import java.time.Clock;
 
 /** The parts the embedded API is built of by default. */
 final class Defaults {
@@ -14,22 +16,10 @@ final class Defaults {
   }
 
   static TableView tables() {
-    return null;
+    return new PrinterTables(Clock.systemUTC());
   }
 
   static OpenApiView openApi() {
-    return new OpenApiView() {
-      @Override
-      public com.fasterxml.jackson.databind.node.ObjectNode index(
-          java.util.List<io.pcapoperator.devcluster.api.ResourceType> served) {
-        return io.pcapoperator.devcluster.http.Json.MAPPER.createObjectNode().putObject("paths");
-      }
-
-      @Override
-      public Optional<com.fasterxml.jackson.databind.node.ObjectNode> document(
-          java.util.List<io.pcapoperator.devcluster.api.ResourceType> served, String path) {
-        return Optional.empty();
-      }
-    };
+    return new OpenApiDocuments();
   }
 }

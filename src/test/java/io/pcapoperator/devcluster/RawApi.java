@@ -24,6 +24,11 @@ final class RawApi {
     return send(HttpRequest.newBuilder(URI.create(url + path)).GET(), null);
   }
 
+  Answer get(String path, String accept) {
+    return send(
+        HttpRequest.newBuilder(URI.create(url + path)).header("Accept", accept).GET(), null);
+  }
+
   Answer send(String method, String path, String contentType, String body) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url + path))
