@@ -28,7 +28,7 @@ class KubectlTablesTest {
         onPath("kubectl"), "kubectl is not on PATH: the kubectl checks of the embedded API skip");
     kube = EmbeddedKubernetes.start(0);
     kubeconfig = home.resolve("kubeconfig");
-    Kubeconfig.write(kubeconfig, kube.url(), "default");
+    kube.writeKubeconfig(kubeconfig, "default");
   }
 
   @AfterEach
