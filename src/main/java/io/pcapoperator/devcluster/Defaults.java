@@ -1,5 +1,6 @@
 package io.pcapoperator.devcluster;
 
+import io.pcapoperator.devcluster.admission.SchemaAdmission;
 import io.pcapoperator.devcluster.http.Admission;
 import io.pcapoperator.devcluster.http.OpenApiView;
 import io.pcapoperator.devcluster.http.TableView;
@@ -12,7 +13,7 @@ final class Defaults {
   private Defaults() {}
 
   static Admission admission() {
-    return (type, object, old, fieldValidation, warnings) -> object;
+    return new SchemaAdmission();
   }
 
   static TableView tables() {

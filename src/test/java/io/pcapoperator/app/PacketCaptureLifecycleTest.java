@@ -174,19 +174,19 @@ class PacketCaptureLifecycleTest {
   @Test
   void invalidSpecFailsWithTheFieldNamedAndMakesNoRemoteCall() throws InterruptedException {
     harness.createTokenSecret("dev-token");
-    PacketCapture tooLong = OperatorHarness.simple("too-long");
-    tooLong.getSpec().setTimeLimit(301);
-    harness.apply(tooLong);
+    // The API admits what its schema allows; a time in the future only the operator can refuse.
+    PacketCapture future = OperatorHarness.simple("future");
+    future.getSpec().setOffsetTime("2099-01-01T00:00:00Z");
+    harness.apply(future);
 
-    PacketCapture failed = harness.awaitPhase("too-long", CapturePhase.Failed);
+    PacketCapture failed = harness.awaitPhase("future", CapturePhase.Failed);
 
     assertThat(readyReason(failed)).isEqualTo("InvalidSpec");
     assertThat(failed.getStatus().getErrorMessage())
-        .isEqualTo(
-            "spec.timeLimit: must be between 1 and 300 seconds for a simple capture (got 301)");
+        .isEqualTo("spec.offsetTime: must not be in the future");
     Thread.sleep(500);
     assertThat(harness.simulator.stats().snapshot().total()).isZero();
-    assertThat(harness.events("too-long")).extracting(Event::getReason).contains("InvalidSpec");
+    assertThat(harness.events("future")).extracting(Event::getReason).contains("InvalidSpec");
   }
 
   @Test

@@ -31,7 +31,7 @@ class KubeApiServerTest {
   private static final String CAPTURE =
       """
       {"apiVersion":"pcap-operator.io/v1alpha1","kind":"PacketCapture",
-       "metadata":{"name":"%s","finalizers":["a","b"]},
+       "metadata":{"name":"%s","finalizers":["a","b"],"labels":{"stale":"x"}},
        "spec":{"accountId":"023e105f4ecef8ad9ca31a8372d0c353","credentialsSecretRef":{"name":"cf"},
                "type":"simple","timeLimit":10,"packetLimit":100}}
       """;
@@ -58,12 +58,12 @@ class KubeApiServerTest {
             "PATCH",
             CAPTURES + "/merge",
             "application/merge-patch+json",
-            "{\"metadata\":{\"finalizers\":[\"b\"],\"labels\":{\"team\":\"net\"}},\"spec\":{\"packetLimit\":null}}");
+            "{\"metadata\":{\"finalizers\":[\"b\"],\"labels\":{\"team\":\"net\",\"stale\":null}}}");
 
     assertThat(patched.code()).isEqualTo(200);
     assertThat(patched.body().at("/metadata/finalizers").toString()).isEqualTo("[\"b\"]");
     assertThat(patched.body().at("/metadata/labels/team").asText()).isEqualTo("net");
-    assertThat(patched.body().at("/spec").has("packetLimit")).isFalse();
+    assertThat(patched.body().at("/metadata/labels").has("stale")).isFalse();
   }
 
   @Test
@@ -76,10 +76,10 @@ class KubeApiServerTest {
             "application/json-patch+json",
             "[{\"op\":\"remove\",\"path\":\"/metadata/finalizers/0\"},"
                 + "{\"op\":\"add\",\"path\":\"/metadata/finalizers/-\",\"value\":\"c\"},"
-                + "{\"op\":\"replace\",\"path\":\"/spec/timeLimit\",\"value\":20}]");
+                + "{\"op\":\"replace\",\"path\":\"/spec/deletionPolicy\",\"value\":\"Orphan\"}]");
 
     assertThat(patched.body().at("/metadata/finalizers").toString()).isEqualTo("[\"b\",\"c\"]");
-    assertThat(patched.body().at("/spec/timeLimit").asInt()).isEqualTo(20);
+    assertThat(patched.body().at("/spec/deletionPolicy").asText()).isEqualTo("Orphan");
   }
 
   @Test
@@ -129,7 +129,7 @@ class KubeApiServerTest {
                 "PATCH",
                 CAPTURES + "/gen",
                 "application/merge-patch+json",
-                "{\"spec\":{\"timeLimit\":30},\"status\":{\"phase\":\"x\"}}")
+                "{\"spec\":{\"deletionPolicy\":\"Orphan\"},\"status\":{\"phase\":\"x\"}}")
             .body();
 
     assertThat(labelled.at("/metadata/generation").asLong()).isEqualTo(1);

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 /** Plain HTTP requests to the embedded API, to see exactly what it answers. */
 final class RawApi {
@@ -43,7 +44,10 @@ final class RawApi {
     try {
       HttpResponse<String> response =
           http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Answer(response.statusCode(), MAPPER.readTree(response.body()));
+      return new Answer(
+          response.statusCode(),
+          MAPPER.readTree(response.body()),
+          response.headers().allValues("Warning"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -52,5 +56,5 @@ final class RawApi {
     }
   }
 
-  record Answer(int code, JsonNode body) {}
+  record Answer(int code, JsonNode body, List<String> warnings) {}
 }

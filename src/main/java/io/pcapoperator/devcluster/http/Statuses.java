@@ -1,8 +1,12 @@
 package io.pcapoperator.devcluster.http;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pcapoperator.devcluster.api.ResourceType;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The kube {@code Status} objects the embedded API answers with, worded as kube-apiserver words
@@ -115,24 +119,36 @@ public final class Statuses {
 
   /** 422 for an object that breaks a rule of the server itself (names, immutable fields). */
   public static ApiException invalid(ResourceType type, String name, String field, String detail) {
-    ApiException exception =
-        failure(
-            422,
-            "Invalid",
-            type.kind()
-                + (type.group().isEmpty() ? "" : "." + type.group())
-                + " \""
-                + name
-                + "\" is invalid: "
-                + field
-                + ": "
-                + detail,
-            type,
-            name);
-    ObjectNode cause =
-        ((ObjectNode) exception.status().get("details")).putArray("causes").addObject();
-    cause.put("reason", "FieldValueInvalid").put("message", detail).put("field", field);
-    return exception;
+    return invalid(type, name, List.of(new StatusCause("FieldValueInvalid", detail, field)));
+  }
+
+  /**
+   * 422 for an object with the field errors {@code causes}: kube's message names the object and
+   * joins the distinct causes, {@code [a, b]} when there are several.
+   */
+  public static ApiException invalid(ResourceType type, String name, List<StatusCause> causes) {
+    Set<String> distinct = new LinkedHashSet<>();
+    causes.forEach(cause -> distinct.add(cause.toString()));
+    String joined =
+        distinct.size() == 1 ? distinct.iterator().next() : "[" + String.join(", ", distinct) + "]";
+    String qualifiedKind = type.kind() + (type.group().isEmpty() ? "" : "." + type.group());
+    ObjectNode status = base();
+    status
+        .put("status", "Failure")
+        .put("message", qualifiedKind + " \"" + name + "\" is invalid: " + joined)
+        .put("reason", "Invalid");
+    ObjectNode details = status.putObject("details").put("name", name);
+    details.put("group", type.group()).put("kind", type.kind());
+    ArrayNode causeArray = details.putArray("causes");
+    for (StatusCause cause : causes) {
+      causeArray
+          .addObject()
+          .put("reason", cause.reason())
+          .put("message", cause.message())
+          .put("field", cause.field());
+    }
+    status.put("code", 422);
+    return new ApiException(status);
   }
 
   /** A success Status, as some deletions answer. */
