@@ -68,7 +68,7 @@ class SchemaAdmissionTest {
     assertThat(answer.code()).isEqualTo(422);
     assertThat(answer.body().path("message").asText())
         .isEqualTo(
-            "PacketCapture.pcap-operator.io \"slow\" is invalid: spec: Invalid value: \"object\":"
+            "PacketCapture.pcap-operator.io \"slow\" is invalid: spec.timeLimit: Invalid value: \"object\":"
                 + " timeLimit must be at most 300 seconds for a simple capture");
   }
 

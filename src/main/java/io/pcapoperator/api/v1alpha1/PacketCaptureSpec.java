@@ -17,9 +17,11 @@ import io.fabric8.generator.annotation.ValidationRule;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(
     value = "self.type != 'simple' || self.timeLimit <= 300",
+    fieldPath = ".timeLimit",
     message = "timeLimit must be at most 300 seconds for a simple capture")
 @ValidationRule(
     value = "self.type != 'simple' || has(self.packetLimit)",
+    fieldPath = ".packetLimit",
     message = "packetLimit is required for a simple capture")
 @ValidationRule(
     value = "self.type != 'full' || (has(self.coloName) && has(self.destinationConf))",
@@ -29,9 +31,11 @@ import io.fabric8.generator.annotation.ValidationRule;
     message = "coloName and destinationConf apply to full captures only")
 @ValidationRule(
     value = "self.type == 'full' || !has(self.byteLimit)",
+    fieldPath = ".byteLimit",
     message = "byteLimit applies to full captures only")
 @ValidationRule(
     value = "self.type == 'simple' || !has(self.offsetTime)",
+    fieldPath = ".offsetTime",
     message = "offsetTime applies to simple captures only")
 @ValidationRule(
     value = PacketCaptureSpec.IMMUTABLE_REQUEST_RULE,
