@@ -32,6 +32,16 @@ public final class AccountScheduler {
   /** Allowance for clock skew with Cloudflare when the next simple capture may go. */
   static final Duration MARGIN = Duration.ofSeconds(1);
 
+  /**
+   * How often a simple capture at the head of its queue looks again while the create before it is
+   * still unanswered: Cloudflare times its minute from that create's arrival, known only from its
+   * answer.
+   */
+  static final Duration IN_FLIGHT_RECHECK = Duration.ofSeconds(5);
+
+  /** After this long an unanswered create no longer holds the next one back. */
+  private static final Duration IN_FLIGHT_LIMIT = Duration.ofMinutes(5);
+
   /** Guess of a full capture's end when nothing better is known. */
   private static final Duration UNKNOWN_END = Duration.ofSeconds(30);
 
@@ -62,6 +72,9 @@ public final class AccountScheduler {
               ? state.nextSimpleSlot(account)
               : state.nextFullSlot(capture, account, now);
       if (position == 1 && !slot.isAfter(now)) {
+        if (type == CaptureType.SIMPLE && state.simpleInFlightOtherThan(capture, now)) {
+          return new Wait(position, now.plus(IN_FLIGHT_RECHECK));
+        }
         state.reserve(capture, type, now);
         return new Admitted();
       }
@@ -80,6 +93,22 @@ public final class AccountScheduler {
       AccountState state = accounts.computeIfAbsent(accountId, k -> new AccountState());
       synchronized (state) {
         state.lastSimpleSubmitted = later(state.lastSimpleSubmitted, remoteSubmitted);
+        state.simpleInFlight = null;
+      }
+    }
+  }
+
+  /**
+   * A create of {@code capture} ended without an answer that says when Cloudflare took it (refused,
+   * rejected or unknown): it no longer holds back the next simple capture, whose slot then follows
+   * from the capture's status.
+   */
+  public void settled(PacketCapture capture) {
+    AccountState state =
+        accounts.computeIfAbsent(capture.getSpec().getAccountId(), k -> new AccountState());
+    synchronized (state) {
+      if (Objects.equals(state.simpleInFlight, uid(capture))) {
+        state.simpleInFlight = null;
       }
     }
   }
@@ -175,6 +204,14 @@ public final class AccountScheduler {
     private Instant simplePausedUntil;
     private Instant fullPausedUntil;
     private String fullReservedBy;
+    private String simpleInFlight;
+    private Instant simpleInFlightSince;
+
+    private boolean simpleInFlightOtherThan(PacketCapture capture, Instant now) {
+      return simpleInFlight != null
+          && !simpleInFlight.equals(uid(capture))
+          && simpleInFlightSince.plus(IN_FLIGHT_LIMIT).isAfter(now);
+    }
 
     private Instant nextSimpleSlot(Collection<PacketCapture> account) {
       Instant last = later(lastSimpleSubmitted, lastSimpleAdmitted);
@@ -216,6 +253,8 @@ public final class AccountScheduler {
     private void reserve(PacketCapture capture, CaptureType type, Instant now) {
       if (type == CaptureType.SIMPLE) {
         lastSimpleAdmitted = later(lastSimpleAdmitted, now);
+        simpleInFlight = uid(capture);
+        simpleInFlightSince = now;
       } else {
         fullReservedBy = uid(capture);
       }

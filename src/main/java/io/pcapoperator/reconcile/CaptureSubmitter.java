@@ -162,6 +162,7 @@ final class CaptureSubmitter {
   }
 
   private UpdateControl<PacketCapture> createFailed(Attempt attempt, CloudflareApiException e) {
+    scheduler.settled(attempt.resource());
     if (e instanceof TerminalApiException terminal) {
       return rejected(attempt, terminal);
     }

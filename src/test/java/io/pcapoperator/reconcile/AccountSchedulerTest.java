@@ -55,12 +55,33 @@ class AccountSchedulerTest {
         .isEqualTo(new AccountScheduler.Wait(2, NOW.plusSeconds(61)));
     assertThat(scheduler.admit(first, account, NOW)).isEqualTo(new AccountScheduler.Admitted());
     running(first, NOW);
+    scheduler.submitted(first.getSpec().getAccountId(), CaptureType.SIMPLE, NOW);
     List<PacketCapture> waiting = List.of(first, second, third);
     assertThat(scheduler.admit(third, waiting, NOW.plusSeconds(1)))
         .isEqualTo(new AccountScheduler.Wait(2, NOW.plusSeconds(61 + 61)));
     assertThat(scheduler.admit(second, waiting, NOW.plusSeconds(30)))
         .isEqualTo(new AccountScheduler.Wait(1, NOW.plusSeconds(61)));
     assertThat(scheduler.admit(second, waiting, NOW.plusSeconds(61)))
+        .isEqualTo(new AccountScheduler.Admitted());
+  }
+
+  @Test
+  void theNextSimpleCaptureWaitsWhileTheCreateBeforeItIsUnanswered() {
+    PacketCapture first = capture("a", "first", CaptureType.SIMPLE);
+    PacketCapture second = capture("a", "second", CaptureType.SIMPLE);
+    assertThat(scheduler.admit(first, List.of(first, second), NOW))
+        .isEqualTo(new AccountScheduler.Admitted());
+    List<PacketCapture> afterFirst = List.of(second);
+
+    Instant aMinuteOn = NOW.plusSeconds(61);
+    assertThat(scheduler.admit(second, afterFirst, aMinuteOn))
+        .isEqualTo(
+            new AccountScheduler.Wait(1, aMinuteOn.plus(AccountScheduler.IN_FLIGHT_RECHECK)));
+
+    scheduler.submitted(first.getSpec().getAccountId(), CaptureType.SIMPLE, NOW.plusSeconds(3));
+    assertThat(scheduler.admit(second, afterFirst, aMinuteOn))
+        .isEqualTo(new AccountScheduler.Wait(1, NOW.plusSeconds(3 + 61)));
+    assertThat(scheduler.admit(second, afterFirst, NOW.plusSeconds(3 + 61)))
         .isEqualTo(new AccountScheduler.Admitted());
   }
 
