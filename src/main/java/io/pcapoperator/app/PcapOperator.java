@@ -19,6 +19,7 @@ import io.pcapoperator.reconcile.PacketCaptureReconciler;
 import io.pcapoperator.reconcile.PhaseCensus;
 import io.pcapoperator.reconcile.QueueWaits;
 import io.pcapoperator.reconcile.ReconcilerSettings;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -100,7 +101,9 @@ public final class PcapOperator implements AutoCloseable {
     var reconciler =
         new PacketCaptureReconciler(
             new BudgetedPcapsApi(api, budget),
-            new CaptureEvents(client, clock),
+            // Event times are read against the API server's clock, which the capture clock
+            // may outrun (dev's simulator runs faster than real time).
+            new CaptureEvents(client, Clock.systemUTC()),
             clock,
             settings,
             census,

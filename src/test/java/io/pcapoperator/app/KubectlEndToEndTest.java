@@ -219,6 +219,12 @@ class KubectlEndToEndTest {
                     .contains("Events:")
                     .contains("Submitted")
                     .contains("Succeeded"));
+    assertThat(kubectl.run("get", "events", "-n", "describing").ok())
+        .contains("packetcapture/my-first-capture")
+        .contains("Submitted")
+        .doesNotContain("<invalid>");
+    assertThat(kubectl.run("auth", "can-i", "delete", "packetcaptures", "-n", "describing").ok())
+        .isEqualTo("yes\n");
   }
 
   @Test

@@ -43,8 +43,12 @@ public final class ResourceHandler {
       if (!request.method().equals("POST")) {
         throw Statuses.methodNotAllowed(request.method());
       }
-      return new ApiResponse(
-          201, Reviews.answer(type, Json.parseObject(request.body(), false)), List.of());
+      // kubectl auth can-i asks in protobuf; every review is granted, so its spec is not read.
+      ObjectNode review =
+          request.contentType().equals(KubeProtobuf.MEDIA_TYPE)
+              ? Json.MAPPER.createObjectNode()
+              : Json.parseObject(request.body(), false);
+      return new ApiResponse(201, Reviews.answer(type, review), List.of());
     }
     return switch (request.method()) {
       case "GET" -> route.name() == null ? list(request, route) : get(request, route);
