@@ -49,7 +49,7 @@ public final class SchemaAdmission implements Admission {
     if (errors.stream().anyMatch(error -> error.type().blocksRules())) {
       errors.add(new FieldError(ErrorType.INVALID, "<nil>", "\"null\"", RULES_NOT_CHECKED));
     } else {
-      errors.addAll(CelValidator.validate(object, old, schema));
+      errors.addAll(CelValidator.validate(object, asRead(old, schema), schema));
     }
     if (!errors.isEmpty()) {
       List<StatusCause> causes = new ArrayList<>();
@@ -57,6 +57,16 @@ public final class SchemaAdmission implements Admission {
       throw Statuses.invalid(type, object.path("metadata").path("name").asText(), causes);
     }
     return object;
+  }
+
+  /** The stored object as kube reads it from storage: defaulted by the current schema. */
+  private static ObjectNode asRead(ObjectNode old, Schema schema) {
+    if (old == null) {
+      return null;
+    }
+    ObjectNode read = old.deepCopy();
+    Defaulter.apply(read, schema);
+    return read;
   }
 
   private static ApiException strictDecodingError(ResourceType type, List<String> unknown) {
