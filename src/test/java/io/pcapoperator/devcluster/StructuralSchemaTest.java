@@ -188,6 +188,47 @@ class StructuralSchemaTest {
     assertThat(answer.body().path("metadata").has("colour")).isFalse();
   }
 
+  @Test
+  void valuesStoredUnderAnOlderSchemaAreRatchetedOnUpdate() {
+    assertThat(create("old", "{\"owner\":\"ab\"}").code()).isEqualTo(201);
+    String owner = "/spec/versions/0/schema/openAPIV3Schema/properties/spec/properties/owner";
+    RawApi.Answer stricter =
+        api.send(
+            "PATCH",
+            "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/widgets.test.io",
+            "application/json-patch+json",
+            "[{\"op\":\"add\",\"path\":\""
+                + owner
+                + "/maxLength\",\"value\":1},{\"op\":\"add\",\"path\":\""
+                + owner
+                + "/x-kubernetes-validations\",\"value\":[{\"rule\":\"self.startsWith('z')\","
+                + "\"message\":\"owner must start with z\"}]}]");
+    assertThat(stricter.code()).as(stricter.body().toString()).isEqualTo(200);
+
+    RawApi.Answer labelled =
+        api.send(
+            "PATCH",
+            WIDGETS + "/old",
+            "application/merge-patch+json",
+            "{\"metadata\":{\"labels\":{\"a\":\"b\"}}}");
+    RawApi.Answer changed =
+        api.send(
+            "PATCH",
+            WIDGETS + "/old",
+            "application/merge-patch+json",
+            "{\"spec\":{\"owner\":\"cd\"}}");
+
+    assertThat(labelled.code()).isEqualTo(200);
+    assertThat(labelled.warnings())
+        .containsExactly(
+            "299 - \"spec.owner: Invalid value: \\\"string\\\": owner must start with z\"");
+    assertThat(changed.body().path("message").asText())
+        .isEqualTo(
+            "Widget.test.io \"old\" is invalid: [spec.owner: Too long: may not be longer than 1, "
+                + "<nil>: Invalid value: \"null\": some validation rules were not checked because"
+                + " the object was invalid; correct the existing errors to complete validation]");
+  }
+
   private RawApi.Answer create(String name, String spec) {
     return api.send(
         "POST",

@@ -20,7 +20,9 @@ import java.util.Optional;
 /**
  * One {@code x-kubernetes-validations} rule, compiled once with Google's CEL for Java: its rule,
  * {@code message} or {@code messageExpression}, {@code reason} and {@code fieldPath}. A rule that
- * reads {@code oldSelf} is a transition rule, checked on updates only.
+ * reads {@code oldSelf} is a transition rule, checked on updates only. A failure names the value by
+ * its schema type ({@code Invalid value: "object": message}), as kube-apiserver up to 1.34 does;
+ * 1.35 prints scalar values instead and leaves objects' out (kubernetes/kubernetes#133832).
  */
 public final class CelRule {
   private static final CelCompiler COMPILER =
