@@ -33,7 +33,8 @@ class StructuralSchemaTest {
            "ratio":{"type":"number","exclusiveMinimum":true,"minimum":0,"maximum":1.5},
            "port":{"x-kubernetes-int-or-string":true},
            "note":{"type":"string","nullable":true},
-           "when":{"type":"string","format":"date-time"},
+           "when":{"type":"string","format":"date-time","x-kubernetes-validations":[
+            {"rule":"self.getFullYear() >= 2020","message":"when is before 2020"}]},
            "tags":{"type":"array","minItems":1,"maxItems":2,"items":{"type":"string","maxLength":3}},
            "labels":{"type":"object","additionalProperties":{"type":"integer"}},
            "extra":{"type":"object","x-kubernetes-preserve-unknown-fields":true},
@@ -126,6 +127,17 @@ class StructuralSchemaTest {
             "spec.tags[2]",
             "spec.labels.a",
             "<nil>");
+  }
+
+  @Test
+  void dateTimesAreTimestampsToCel() {
+    RawApi.Answer answer = create("early", "{\"when\":\"2019-06-01T10:00:00Z\"}");
+
+    assertThat(answer.body().path("message").asText())
+        .isEqualTo(
+            "Widget.test.io \"early\" is invalid: spec.when: Invalid value: \"string\": when is"
+                + " before 2020");
+    assertThat(create("late", "{\"when\":\"2021-06-01T10:00:00Z\"}").code()).isEqualTo(201);
   }
 
   @Test
