@@ -64,15 +64,19 @@ public final class CelRule {
                 .getRoot()
                 .allNodes()
                 .anyMatch(node -> node.expr().identOrDefault().name().equals("oldSelf"));
-    CelRuntime.Program messageAst = null;
-    if (spec.hasNonNull("messageExpression")) {
-      try {
-        messageAst = program(checked(spec.get("messageExpression").asText()));
-      } catch (CelValidationException e) {
-        messageAst = null;
-      }
+    messageProgram =
+        spec.hasNonNull("messageExpression")
+            ? messageProgram(spec.get("messageExpression").asText())
+            : null;
+  }
+
+  /** The program of a message expression; one that does not compile falls back to the message. */
+  private static CelRuntime.Program messageProgram(String expression) {
+    try {
+      return program(checked(expression));
+    } catch (CelValidationException e) {
+      return null;
     }
-    messageProgram = messageAst;
   }
 
   /** Compiles {@code spec}, an entry of {@code x-kubernetes-validations}. */
