@@ -20,7 +20,9 @@ import java.util.Optional;
 /**
  * One {@code x-kubernetes-validations} rule, compiled once with Google's CEL for Java: its rule,
  * {@code message} or {@code messageExpression}, {@code reason} and {@code fieldPath}. A rule that
- * reads {@code oldSelf} is a transition rule, checked on updates only.
+ * reads {@code oldSelf} is a transition rule, checked on updates only. A failure names the value by
+ * its schema type ({@code Invalid value: "object": message}), as kube-apiserver up to 1.34 does;
+ * 1.35 prints scalar values instead and leaves objects' out (kubernetes/kubernetes#133832).
  */
 public final class CelRule {
   private static final CelCompiler COMPILER =
@@ -62,15 +64,19 @@ public final class CelRule {
                 .getRoot()
                 .allNodes()
                 .anyMatch(node -> node.expr().identOrDefault().name().equals("oldSelf"));
-    CelRuntime.Program messageAst = null;
-    if (spec.hasNonNull("messageExpression")) {
-      try {
-        messageAst = program(checked(spec.get("messageExpression").asText()));
-      } catch (CelValidationException e) {
-        messageAst = null;
-      }
+    messageProgram =
+        spec.hasNonNull("messageExpression")
+            ? messageProgram(spec.get("messageExpression").asText())
+            : null;
+  }
+
+  /** The program of a message expression; one that does not compile falls back to the message. */
+  private static CelRuntime.Program messageProgram(String expression) {
+    try {
+      return program(checked(expression));
+    } catch (CelValidationException e) {
+      return null;
     }
-    messageProgram = messageAst;
   }
 
   /** Compiles {@code spec}, an entry of {@code x-kubernetes-validations}. */

@@ -13,14 +13,24 @@ import java.util.Map;
 final class CelValidator {
   private CelValidator() {}
 
-  static List<FieldError> validate(JsonNode object, JsonNode old, Schema root) {
+  /**
+   * The errors of the rules for {@code object}, replacing {@code old} (or {@code null}); adds the
+   * ratcheted ones to {@code warnings}.
+   */
+  static List<FieldError> validate(
+      JsonNode object, JsonNode old, Schema root, List<String> warnings) {
     List<FieldError> errors = new ArrayList<>();
-    validate(object, old, root, "", errors);
+    validate(object, old, root, "", errors, warnings);
     return errors;
   }
 
   private static void validate(
-      JsonNode value, JsonNode old, Schema schema, String path, List<FieldError> errors) {
+      JsonNode value,
+      JsonNode old,
+      Schema schema,
+      String path,
+      List<FieldError> errors,
+      List<String> warnings) {
     if (schema == null || value == null || value.isNull()) {
       return;
     }
@@ -28,9 +38,19 @@ final class CelValidator {
       Object self = CelValues.of(value, schema);
       Object oldSelf = old == null || old.isNull() ? null : CelValues.of(old, schema);
       for (CelRule rule : schema.rules) {
-        if (!rule.isTransition() || oldSelf != null) {
-          rule.check(self, oldSelf, path, schema.type).ifPresent(errors::add);
+        if (rule.isTransition() && oldSelf == null) {
+          continue;
         }
+        boolean ratcheted = !rule.isTransition() && value.equals(old);
+        rule.check(self, oldSelf, path, schema.type)
+            .ifPresent(
+                error -> {
+                  if (ratcheted) {
+                    warnings.add(error.cause().toString());
+                  } else {
+                    errors.add(error);
+                  }
+                });
       }
     }
     if (value.isObject()) {
@@ -41,11 +61,12 @@ final class CelValidator {
             oldField,
             schema.field(field.getKey()),
             FieldPaths.child(path, field.getKey()),
-            errors);
+            errors,
+            warnings);
       }
     } else if (value.isArray()) {
       for (int i = 0; i < value.size(); i++) {
-        validate(value.get(i), null, schema.items, FieldPaths.index(path, i), errors);
+        validate(value.get(i), null, schema.items, FieldPaths.index(path, i), errors, warnings);
       }
     }
   }

@@ -14,8 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Admits custom resources as kube-apiserver does: prunes unknown fields (refused under {@code
  * fieldValidation=Strict}, warned of under {@code Warn}), applies defaults, validates against the
- * structural schema and then runs the CEL rules, answering 422 with kube's messages. Kinds without
- * a schema pass unchanged. Each kind's schema is compiled once.
+ * structural schema and then runs the CEL rules, answering 422 with kube's messages. On updates,
+ * unchanged values are ratcheted: not checked again by the schema, and only warned of by CEL. Kinds
+ * without a schema pass unchanged. Each kind's schema is compiled once.
  */
 public final class SchemaAdmission implements Admission {
   private static final String RULES_NOT_CHECKED =
@@ -45,11 +46,12 @@ public final class SchemaAdmission implements Admission {
       }
     }
     Defaulter.apply(object, schema);
-    List<FieldError> errors = new ArrayList<>(SchemaValidator.validate(object, schema));
+    ObjectNode stored = asRead(old, schema);
+    List<FieldError> errors = new ArrayList<>(SchemaValidator.validate(object, stored, schema));
     if (errors.stream().anyMatch(error -> error.type().blocksRules())) {
       errors.add(new FieldError(ErrorType.INVALID, "<nil>", "\"null\"", RULES_NOT_CHECKED));
     } else {
-      errors.addAll(CelValidator.validate(object, old, schema));
+      errors.addAll(CelValidator.validate(object, stored, schema, warnings));
     }
     if (!errors.isEmpty()) {
       List<StatusCause> causes = new ArrayList<>();
@@ -57,6 +59,16 @@ public final class SchemaAdmission implements Admission {
       throw Statuses.invalid(type, object.path("metadata").path("name").asText(), causes);
     }
     return object;
+  }
+
+  /** The stored object as kube reads it from storage: defaulted by the current schema. */
+  private static ObjectNode asRead(ObjectNode old, Schema schema) {
+    if (old == null) {
+      return null;
+    }
+    ObjectNode read = old.deepCopy();
+    Defaulter.apply(read, schema);
+    return read;
   }
 
   private static ApiException strictDecodingError(ResourceType type, List<String> unknown) {

@@ -8,21 +8,31 @@ import java.util.Map;
 /**
  * Checks a custom resource against its structural schema with kube-apiserver's rules and words:
  * type, nullable, string lengths, patterns, formats, numeric bounds, item counts, enums, required
- * fields and property counts. Metadata at the root (and of embedded resources) is left alone.
+ * fields and property counts. Metadata at the root (and of embedded resources) is left alone. On an
+ * update, values equal to the stored ones are not checked again (kube's validation ratcheting), so
+ * that an object stored under an older schema can still be written.
  */
 final class SchemaValidator {
   private SchemaValidator() {}
 
-  /** The field errors of {@code object}, a resource of schema {@code root}. */
-  static List<FieldError> validate(JsonNode object, Schema root) {
+  /**
+   * The field errors of {@code object}, a resource of schema {@code root}, that replaces {@code
+   * old} (or {@code null} on a create).
+   */
+  static List<FieldError> validate(JsonNode object, JsonNode old, Schema root) {
     List<FieldError> errors = new ArrayList<>();
-    validate(object, root, "", true, errors);
+    validate(object, old, root, "", true, errors);
     return errors;
   }
 
   private static void validate(
-      JsonNode value, Schema schema, String path, boolean resource, List<FieldError> errors) {
-    if (schema == null) {
+      JsonNode value,
+      JsonNode old,
+      Schema schema,
+      String path,
+      boolean resource,
+      List<FieldError> errors) {
+    if (schema == null || value.equals(old)) {
       return;
     }
     if (value.isNull()) {
@@ -46,7 +56,7 @@ final class SchemaValidator {
     }
     checkEnum(value, schema, path, errors);
     if (value.isObject()) {
-      checkObject(value, schema, path, resource || schema.embeddedResource, errors);
+      checkObject(value, old, schema, path, resource || schema.embeddedResource, errors);
     }
   }
 
@@ -118,7 +128,7 @@ final class SchemaValidator {
               "must have at most " + schema.maxItems + " items"));
     }
     for (int i = 0; i < value.size(); i++) {
-      validate(value.get(i), schema.items, FieldPaths.index(path, i), false, errors);
+      validate(value.get(i), null, schema.items, FieldPaths.index(path, i), false, errors);
     }
   }
 
@@ -142,7 +152,12 @@ final class SchemaValidator {
   }
 
   private static void checkObject(
-      JsonNode value, Schema schema, String path, boolean resource, List<FieldError> errors) {
+      JsonNode value,
+      JsonNode old,
+      Schema schema,
+      String path,
+      boolean resource,
+      List<FieldError> errors) {
     int count = value.size();
     if (schema.maxProperties != null && count > schema.maxProperties) {
       errors.add(
@@ -165,7 +180,12 @@ final class SchemaValidator {
       JsonNode field = value.get(property.getKey());
       if (field != null && !(resource && property.getKey().equals("metadata"))) {
         validate(
-            field, property.getValue(), FieldPaths.child(path, property.getKey()), false, errors);
+            field,
+            old == null ? null : old.get(property.getKey()),
+            property.getValue(),
+            FieldPaths.child(path, property.getKey()),
+            false,
+            errors);
       }
     }
     if (schema.additionalProperties != null) {
@@ -176,6 +196,7 @@ final class SchemaValidator {
                 if (!schema.properties.containsKey(field.getKey())) {
                   validate(
                       field.getValue(),
+                      old == null ? null : old.get(field.getKey()),
                       schema.additionalProperties,
                       FieldPaths.child(path, field.getKey()),
                       false,
