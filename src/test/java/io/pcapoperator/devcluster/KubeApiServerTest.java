@@ -266,7 +266,7 @@ class KubeApiServerTest {
   void fabric8WatchesOverHttpSeeEveryChange() {
     KubernetesClient client = kube.client();
     List<String> seen = new CopyOnWriteArrayList<>();
-    try (Watch watch =
+    Watch watch =
         client
             .configMaps()
             .inNamespace("default")
@@ -279,7 +279,8 @@ class KubeApiServerTest {
 
                   @Override
                   public void onClose(WatcherException cause) {}
-                })) {
+                });
+    try {
       client.configMaps().inNamespace("default").resource(configMap("w", "odd")).create();
       client
           .configMaps()
@@ -292,6 +293,8 @@ class KubeApiServerTest {
               });
       client.configMaps().inNamespace("default").withName("w").delete();
       Awaitility.await().until(() -> seen.size() >= 3);
+    } finally {
+      watch.close();
     }
     assertThat(seen).containsExactly("ADDED w", "MODIFIED w", "DELETED w");
   }

@@ -101,8 +101,8 @@ public final class KindBehaviour implements ObjectHooks {
     if (stringData != null && stringData.isObject()) {
       ObjectNode data = ObjectWrites.child(secret, "data");
       stringData
-          .fields()
-          .forEachRemaining(
+          .properties()
+          .forEach(
               entry ->
                   data.put(
                       entry.getKey(),

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -26,9 +25,7 @@ public final class Patches {
         target != null && target.isObject()
             ? ((ObjectNode) target).deepCopy()
             : ((ObjectNode) patch).objectNode();
-    Iterator<Map.Entry<String, JsonNode>> fields = patch.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : patch.properties()) {
       if (field.getValue().isNull()) {
         result.remove(field.getKey());
       } else {
@@ -185,8 +182,8 @@ public final class Patches {
     }
     ObjectNode result = ((ObjectNode) patch).objectNode();
     patch
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             field -> {
               if (!field.getKey().startsWith("$")) {
                 result.set(field.getKey(), withoutDirectives(field.getValue()));
