@@ -32,6 +32,10 @@ final class Kubectl {
   private final Path kubeconfig;
   private final Path workDir;
 
+  /**
+   * A kubectl of {@code kubeconfig}, run in {@code workDir}, whose caches live beside the
+   * kubeconfig rather than in the user's home.
+   */
   Kubectl(Path kubeconfig, Path workDir) {
     this.kubeconfig = kubeconfig;
     this.workDir = workDir;
@@ -95,6 +99,7 @@ final class Kubectl {
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
     builder.environment().put("KUBECONFIG", kubeconfig.toString());
+    builder.environment().put("KUBECACHEDIR", kubeconfig.resolveSibling("kube-cache").toString());
     builder.environment().putAll(env);
     return builder;
   }

@@ -120,6 +120,9 @@ class KubectlEndToEndTest {
         .isEqualTo("Succeeded");
     assertThat(kubectl.run("apply", "-k", "config/samples", "-n", "samples").ok())
         .contains("packetcapture.pcap-operator.io/web-syn-flood unchanged");
+    assertThat(kubectl.run("explain", "packetcaptures.spec.timeLimit").ok())
+        .contains("KIND:       PacketCapture")
+        .contains("FIELD: timeLimit <integer>");
   }
 
   @Test
