@@ -35,25 +35,9 @@ public final class CredentialsReader {
   /** No usable credentials, with a message fit for a condition. */
   public record Missing(String message) implements Result {}
 
-  /**
-   * Reads the credentials Secret that {@code capture} names, from the controller's cache, or from
-   * the API when the cache does not have it yet (a Secret applied together with its captures).
-   */
+  /** Reads the credentials Secret that {@code capture} names, from the controller's cache. */
   public static Result read(PacketCapture capture, Context<PacketCapture> context) {
-    String name = CaptureIndexes.secretName(capture);
-    Optional<Secret> cached = context.getSecondaryResource(Secret.class);
-    if (cached.isPresent() || name.isEmpty()) {
-      return read(name, cached);
-    }
-    return read(
-        name,
-        Optional.ofNullable(
-            context
-                .getClient()
-                .secrets()
-                .inNamespace(capture.getMetadata().getNamespace())
-                .withName(name)
-                .get()));
+    return read(CaptureIndexes.secretName(capture), context.getSecondaryResource(Secret.class));
   }
 
   /** Reads {@code secret}, which may be absent, named {@code secretName}. */
