@@ -19,7 +19,7 @@ class AccountQueueTest {
   private static final int CAPTURES = 100;
 
   @Test
-  void hundredSimpleCapturesGoOneAMinuteInCreationOrderWithoutA429() {
+  void hundredSimpleCapturesGoOneAMinuteInCreationOrderWithoutA429() throws InterruptedException {
     // 600 times real time: the 100 minutes of admissions take about ten seconds.
     try (OperatorHarness harness = OperatorHarness.start(600)) {
       harness.createTokenSecret("dev-token");
