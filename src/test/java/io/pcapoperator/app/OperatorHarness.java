@@ -2,6 +2,8 @@ package io.pcapoperator.app;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pcapoperator.api.v1alpha1.CapturePhase;
@@ -111,6 +113,20 @@ final class OperatorHarness implements AutoCloseable {
 
   PacketCapture apply(PacketCapture capture) {
     return client().resource(capture).create();
+  }
+
+  /**
+   * Sets one annotation with a JSON merge patch that carries no resourceVersion, as {@code kubectl
+   * annotate} does, so a status write by the operator at the same moment cannot make it conflict.
+   */
+  void annotate(String name, String key, String value) {
+    client()
+        .resources(PacketCapture.class)
+        .inNamespace(NAMESPACE)
+        .withName(name)
+        .patch(
+            PatchContext.of(PatchType.JSON_MERGE),
+            "{\"metadata\":{\"annotations\":{\"" + key + "\":\"" + value + "\"}}}");
   }
 
   PacketCapture get(String name) {

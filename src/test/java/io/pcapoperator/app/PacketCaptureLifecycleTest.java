@@ -138,16 +138,7 @@ class PacketCaptureLifecycleTest {
       realTime.awaitPhase("hour-long", CapturePhase.Running);
       long reads = realTime.simulator.stats().snapshot().count("get");
 
-      realTime
-          .client()
-          .resources(PacketCapture.class)
-          .inNamespace(OperatorHarness.NAMESPACE)
-          .withName("hour-long")
-          .edit(
-              c -> {
-                c.getMetadata().getAnnotations().put("pcap-operator.io/sync-now", "1");
-                return c;
-              });
+      realTime.annotate("hour-long", "pcap-operator.io/sync-now", "1");
 
       // The next scheduled read is a minute away; the annotation brings it forward.
       await()

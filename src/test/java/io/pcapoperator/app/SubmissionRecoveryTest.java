@@ -14,7 +14,6 @@ import io.pcapoperator.cloudflare.Pcap;
 import io.pcapoperator.reconcile.CaptureRequests;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -137,16 +136,7 @@ class SubmissionRecoveryTest {
     assertThat(ambiguous.getStatus().getConditions().get(0).getMessage())
         .contains(first.id(), second.id(), "pcap-operator.io/adopt-id");
 
-    harness
-        .client()
-        .resources(PacketCapture.class)
-        .inNamespace(OperatorHarness.NAMESPACE)
-        .withName("twins")
-        .edit(
-            c -> {
-              c.getMetadata().setAnnotations(Map.of("pcap-operator.io/adopt-id", second.id()));
-              return c;
-            });
+    harness.annotate("twins", "pcap-operator.io/adopt-id", second.id());
 
     PacketCapture adopted =
         harness.await(
