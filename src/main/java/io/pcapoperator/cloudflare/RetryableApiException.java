@@ -8,7 +8,7 @@ import java.util.Optional;
  * A failure that may pass: 408, 409, 429, a 5xx, a timeout or a broken connection. Carries the
  * server's {@code retry-after} when it sent one.
  */
-public final class RetryableApiException extends CloudflareApiException {
+public non-sealed class RetryableApiException extends CloudflareApiException {
   private static final long serialVersionUID = 1L;
 
   private final transient Duration retryAfter;

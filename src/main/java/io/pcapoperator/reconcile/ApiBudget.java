@@ -39,11 +39,27 @@ public final class ApiBudget {
     return new ApiBudget(1200, Duration.ofMinutes(5), clock);
   }
 
+  /** Which part of the budget a call may spend. */
+  public enum Use {
+    /** Any token: reads and stops, which keep statuses fresh and captures stoppable. */
+    ANY,
+    /** Only tokens beyond half the burst: creates and lists, which can wait. */
+    SPARE
+  }
+
   /**
    * Takes one request from {@code credential}'s budget; when none is left, tells how long until one
    * is.
    */
   public Optional<Duration> tryAcquire(String credential) {
+    return tryAcquire(credential, Use.ANY);
+  }
+
+  /**
+   * Takes one request from {@code credential}'s budget as {@code use} allows; when it may not,
+   * tells how long until it may.
+   */
+  public Optional<Duration> tryAcquire(String credential, Use use) {
     Bucket bucket = buckets.computeIfAbsent(credential, k -> new Bucket(burst, clock.instant()));
     synchronized (bucket) {
       Instant now = clock.instant();
@@ -51,11 +67,12 @@ public final class ApiBudget {
         return Optional.of(Duration.between(now, bucket.pausedUntil));
       }
       bucket.refill(now, burst, refillPerSecond);
-      if (bucket.tokens >= 1) {
+      double floor = use == Use.SPARE ? Math.floor(burst / 2) : 0;
+      if (bucket.tokens - floor >= 1) {
         bucket.tokens -= 1;
         return Optional.empty();
       }
-      double seconds = (1 - bucket.tokens) / refillPerSecond;
+      double seconds = (floor + 1 - bucket.tokens) / refillPerSecond;
       return Optional.of(Duration.ofMillis((long) Math.ceil(seconds * 1000)));
     }
   }

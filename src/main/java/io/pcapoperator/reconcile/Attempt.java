@@ -23,7 +23,7 @@ record Attempt(PacketCapture resource, Context<PacketCapture> context, Credentia
     return resource.getMetadata().getUid();
   }
 
-  /** This attempt with the resource as it was stored by a status write. */
+  /** This attempt with the resource as it was last stored. */
   Attempt with(PacketCapture stored) {
     return new Attempt(stored, context, credentials);
   }

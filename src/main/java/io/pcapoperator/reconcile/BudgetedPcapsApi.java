@@ -1,6 +1,5 @@
 package io.pcapoperator.reconcile;
 
-import io.pcapoperator.cloudflare.ApiError;
 import io.pcapoperator.cloudflare.Credentials;
 import io.pcapoperator.cloudflare.Pcap;
 import io.pcapoperator.cloudflare.PcapRequest;
@@ -12,9 +11,11 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * A {@link PcapsApi} that spends each credential's {@link ApiBudget}: a call with no budget left
- * fails at once, without a request, as a 429 that names the wait; a 429 from Cloudflare pauses
- * every call of that credential until its {@code retry-after}.
+ * A {@link PcapsApi} that spends each credential's {@link ApiBudget}: a call with no budget left is
+ * held back unsent with a {@link BudgetHeldException} that names the wait; a 429 from Cloudflare
+ * pauses every call of that credential until its {@code retry-after}. Creates and lists leave half
+ * the burst to reads and stops, so that a wave of new captures never delays the status of running
+ * ones.
  */
 public final class BudgetedPcapsApi implements PcapsApi {
   /** How long to pause a credential after a 429 that named no wait. */
@@ -30,17 +31,23 @@ public final class BudgetedPcapsApi implements PcapsApi {
 
   @Override
   public Pcap create(Credentials credentials, String accountId, PcapRequest request) {
-    return spend(credentials, "create", () -> delegate.create(credentials, accountId, request));
+    return spend(
+        credentials,
+        "create",
+        ApiBudget.Use.SPARE,
+        () -> delegate.create(credentials, accountId, request));
   }
 
   @Override
   public Pcap get(Credentials credentials, String accountId, String pcapId) {
-    return spend(credentials, "get", () -> delegate.get(credentials, accountId, pcapId));
+    return spend(
+        credentials, "get", ApiBudget.Use.ANY, () -> delegate.get(credentials, accountId, pcapId));
   }
 
   @Override
   public List<Pcap> list(Credentials credentials, String accountId) {
-    return spend(credentials, "list", () -> delegate.list(credentials, accountId));
+    return spend(
+        credentials, "list", ApiBudget.Use.SPARE, () -> delegate.list(credentials, accountId));
   }
 
   @Override
@@ -48,6 +55,7 @@ public final class BudgetedPcapsApi implements PcapsApi {
     spend(
         credentials,
         "stop",
+        ApiBudget.Use.ANY,
         () -> {
           delegate.stop(credentials, accountId, pcapId);
           return null;
@@ -56,19 +64,19 @@ public final class BudgetedPcapsApi implements PcapsApi {
 
   @Override
   public byte[] download(Credentials credentials, String accountId, String pcapId) {
-    return spend(credentials, "download", () -> delegate.download(credentials, accountId, pcapId));
+    return spend(
+        credentials,
+        "download",
+        ApiBudget.Use.SPARE,
+        () -> delegate.download(credentials, accountId, pcapId));
   }
 
-  private <T> T spend(Credentials credentials, String operation, Supplier<T> call) {
+  private <T> T spend(
+      Credentials credentials, String operation, ApiBudget.Use use, Supplier<T> call) {
     String key = credentials.fingerprint();
-    Optional<Duration> wait = budget.tryAcquire(key);
+    Optional<Duration> wait = budget.tryAcquire(key, use);
     if (wait.isPresent()) {
-      throw new RetryableApiException(
-          operation,
-          429,
-          List.of(new ApiError(0, "this credential's request budget is spent for now")),
-          wait.get(),
-          null);
+      throw new BudgetHeldException(operation, wait.get());
     }
     try {
       return call.get();

@@ -1,7 +1,7 @@
 package io.pcapoperator.reconcile;
 
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.pcapoperator.api.v1alpha1.CapturePhase;
 import io.pcapoperator.api.v1alpha1.CaptureType;
 import io.pcapoperator.api.v1alpha1.DeletionPolicy;
@@ -53,17 +53,16 @@ final class CaptureStopper {
    * deleted while its create's outcome is unknown is looked up in the account's list, so that a
    * capture the operator made but never recorded is stopped too.
    */
-  DeleteControl cleanup(PacketCapture capture, Context<PacketCapture> context) {
+  UpdateControl<PacketCapture> cleanup(PacketCapture capture, Context<PacketCapture> context) {
     String uid = capture.getMetadata().getUid();
     boolean recorded = needsStop(capture);
     if (!recorded && !mayHaveLostCapture(capture)) {
-      backoff.reset(uid);
-      return DeleteControl.defaultDelete();
+      return released(capture, context);
     }
     String id = recorded ? capture.getStatus().getId() : "made by a lost create";
     var credentials = CredentialsReader.read(capture, context);
     if (credentials instanceof CredentialsReader.Missing missing) {
-      return giveUp(capture, id, missing.message());
+      return giveUp(capture, context, id, missing.message());
     }
     Credentials found = ((CredentialsReader.Found) credentials).credentials();
     try {
@@ -71,34 +70,40 @@ final class CaptureStopper {
         List<Pcap> candidates = lost.candidates(capture, context, found);
         if (candidates.size() != 1) {
           if (candidates.size() > 1) {
-            return giveUp(capture, id, candidates.size() + " remote captures match it");
+            return giveUp(capture, context, id, candidates.size() + " remote captures match it");
           }
-          backoff.reset(uid);
-          return DeleteControl.defaultDelete();
+          return released(capture, context);
         }
         id = candidates.get(0).id();
         PcapStatus remote = PcapStatus.fromWire(candidates.get(0).status());
         if (remote != PcapStatus.PENDING && remote != PcapStatus.RUNNING) {
-          backoff.reset(uid);
-          return DeleteControl.defaultDelete();
+          return released(capture, context);
         }
       }
       api.stop(found, capture.getSpec().getAccountId(), id);
     } catch (TerminalApiException e) {
       LOG.info("capture {} needed no stop: {}", id, e.apiMessage());
-      backoff.reset(uid);
-      return DeleteControl.defaultDelete();
+      return released(capture, context);
     } catch (AuthenticationException e) {
-      return giveUp(capture, id, "Cloudflare rejected the credentials: " + e.apiMessage());
+      return giveUp(capture, context, id, "Cloudflare rejected the credentials: " + e.apiMessage());
+    } catch (BudgetHeldException e) {
+      return requeue.after(e.held());
     } catch (RetryableApiException e) {
       if (backoff.failures(uid) + 1 >= stopAttempts) {
-        return giveUp(capture, id, e.apiMessage());
+        return giveUp(capture, context, id, e.apiMessage());
       }
-      return requeue.cleanupAfter(backoff.next(uid));
+      return requeue.after(backoff.next(uid));
     }
-    backoff.reset(uid);
     updates.normalEvent(capture, "Stopped", "stopped capture " + id + " on deletion");
-    return DeleteControl.defaultDelete();
+    return released(capture, context);
+  }
+
+  /** The clean-up is over: the finalizer goes, and the resource with it. */
+  private UpdateControl<PacketCapture> released(
+      PacketCapture capture, Context<PacketCapture> context) {
+    backoff.reset(capture.getMetadata().getUid());
+    CaptureFinalizer.remove(capture, context);
+    return requeue.never();
   }
 
   /** A full capture to stop on deletion whose create may have made a capture never recorded. */
@@ -126,12 +131,12 @@ final class CaptureStopper {
     return remote == PcapStatus.PENDING || remote == PcapStatus.RUNNING;
   }
 
-  private DeleteControl giveUp(PacketCapture capture, String id, String why) {
-    backoff.reset(capture.getMetadata().getUid());
+  private UpdateControl<PacketCapture> giveUp(
+      PacketCapture capture, Context<PacketCapture> context, String id, String why) {
     updates.warningEvent(
         capture,
         "StopFailed",
         "could not stop capture " + id + " (" + why + "); it runs until its limits");
-    return DeleteControl.defaultDelete();
+    return released(capture, context);
   }
 }

@@ -91,8 +91,13 @@ final class CaptureSubmitter {
               s.setSubmissionStarted(Timestamps.formatPrecise(started));
               s.setQueue(null);
             });
-    Attempt current = attempt.with(marked);
-    PcapRequest request = request(marked, started);
+    PacketCapture held = CaptureFinalizer.ensure(marked, attempt.context());
+    if (!CaptureFinalizer.mayCallRemote(held)) {
+      scheduler.settled(held);
+      return requeue.never();
+    }
+    Attempt current = attempt.with(held);
+    PcapRequest request = request(held, started);
     Pcap created;
     try {
       created = api.create(current.credentials(), current.accountId(), request);
@@ -100,7 +105,7 @@ final class CaptureSubmitter {
       return createFailed(current, e);
     }
     Timestamps.parse(created.submitted())
-        .ifPresent(at -> scheduler.submitted(current.accountId(), marked.getSpec().getType(), at));
+        .ifPresent(at -> scheduler.submitted(current.accountId(), held.getSpec().getType(), at));
     return record(current, created, "Submitted", "created capture " + created.id());
   }
 
@@ -109,7 +114,12 @@ final class CaptureSubmitter {
    * remote capture, submits again once the grace period shows there is none, or asks the user to
    * choose when several match.
    */
-  UpdateControl<PacketCapture> resume(Attempt attempt) {
+  UpdateControl<PacketCapture> resume(Attempt unheld) {
+    PacketCapture held = CaptureFinalizer.ensure(unheld.resource(), unheld.context());
+    if (!CaptureFinalizer.mayCallRemote(held)) {
+      return requeue.never();
+    }
+    Attempt attempt = unheld.with(held);
     String pinned =
         attempt.resource().getMetadata().getAnnotations() == null
             ? null
@@ -167,8 +177,10 @@ final class CaptureSubmitter {
       return rejected(attempt, terminal);
     }
     if (e instanceof RetryableApiException retryable && notCreated(retryable)) {
-      Duration wait = retryable.retryAfter().orElse(AccountScheduler.SIMPLE_INTERVAL);
-      scheduler.refused(attempt.resource(), clock.instant().plus(wait));
+      if (!(retryable instanceof BudgetHeldException)) {
+        Duration wait = retryable.retryAfter().orElse(AccountScheduler.SIMPLE_INTERVAL);
+        scheduler.refused(attempt.resource(), clock.instant().plus(wait));
+      }
       return failures.handleNotSubmitted(attempt, retryable, CapturePhase.Queued);
     }
     if (e instanceof AuthenticationException) {

@@ -38,7 +38,8 @@ final class CaptureSync {
   }
 
   /** Reads the capture whose id is in the status and mirrors it. */
-  UpdateControl<PacketCapture> sync(Attempt attempt) {
+  UpdateControl<PacketCapture> sync(Attempt unheld) {
+    Attempt attempt = unheld.with(CaptureFinalizer.ensure(unheld.resource(), unheld.context()));
     String id = attempt.resource().getStatus().getId();
     Pcap pcap;
     try {

@@ -3,10 +3,8 @@ package io.pcapoperator.reconcile;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
-import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
-import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -26,13 +24,16 @@ import java.util.stream.Collectors;
 /**
  * Reconciles PacketCaptures with Cloudflare: validates the spec, reads the credentials Secret,
  * submits the capture once, mirrors its remote state until it is terminal, and stops a running full
- * capture when the resource is deleted. Every collaborator comes through the constructor.
+ * capture when the resource is deleted. It sees every event, deletions included, and keeps its own
+ * finalizer ({@link CaptureFinalizer}), so that a capture's first status is its first write. Every
+ * collaborator comes through the constructor.
  */
 @ControllerConfiguration(
     name = PacketCaptureReconciler.NAME,
     generationAwareEventProcessing = false,
+    triggerReconcilerOnAllEvents = true,
     informer = @Informer(onUpdateFilter = SyncRequestFilter.class))
-public class PacketCaptureReconciler implements Reconciler<PacketCapture>, Cleaner<PacketCapture> {
+public class PacketCaptureReconciler implements Reconciler<PacketCapture> {
   /** The controller's name, in logs and metrics. */
   public static final String NAME = "packetcapture";
 
@@ -113,6 +114,15 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture>, Clean
   @Override
   public UpdateControl<PacketCapture> reconcile(
       PacketCapture capture, Context<PacketCapture> context) {
+    if (context.isPrimaryResourceDeleted()) {
+      census.forget(capture.getMetadata().getUid());
+      return requeue.never();
+    }
+    if (capture.isMarkedForDeletion()) {
+      return capture.hasFinalizer(CaptureFinalizer.NAME)
+          ? stopper.cleanup(capture, context)
+          : requeue.never();
+    }
     PacketCaptureStatus status = capture.getStatus();
     if (status != null && status.getPhase() != null && status.getPhase().isTerminal()) {
       if (!revalidatable(capture)) {
@@ -152,15 +162,6 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture>, Clean
       return submitter.resume(attempt);
     }
     return submitter.submit(attempt);
-  }
-
-  @Override
-  public DeleteControl cleanup(PacketCapture capture, Context<PacketCapture> context) {
-    DeleteControl control = stopper.cleanup(capture, context);
-    if (control.isRemoveFinalizer()) {
-      census.forget(capture.getMetadata().getUid());
-    }
-    return control;
   }
 
   /**

@@ -49,6 +49,9 @@ final class RemoteFailures {
       CloudflareApiException failure,
       CapturePhase phase,
       Consumer<PacketCaptureStatus> more) {
+    if (failure instanceof BudgetHeldException held) {
+      return held(attempt, held, phase, more);
+    }
     if (failure instanceof AuthenticationException) {
       updates.notReady(
           attempt.resource(),
@@ -82,6 +85,31 @@ final class RemoteFailures {
         !queued,
         more);
     return requeue.after(wait);
+  }
+
+  /**
+   * A call held back by the request budget: the capture is reconciled again when the budget allows,
+   * with no backoff and no warning. Only a create held after its submission mark was written needs
+   * a status write, to clear the mark and say why the capture waits.
+   */
+  private UpdateControl<PacketCapture> held(
+      Attempt attempt,
+      BudgetHeldException held,
+      CapturePhase phase,
+      Consumer<PacketCaptureStatus> more) {
+    if (phase == CapturePhase.Queued) {
+      updates.notReady(
+          attempt.resource(),
+          attempt.context(),
+          phase,
+          ConditionReason.Queued,
+          "waiting for this credential's request budget; next attempt in "
+              + Math.max(1, held.held().toSeconds())
+              + " s",
+          false,
+          more);
+    }
+    return requeue.after(held.held());
   }
 
   /** Forgets earlier failures once a call succeeds. */

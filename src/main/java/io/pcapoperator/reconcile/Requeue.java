@@ -1,6 +1,5 @@
 package io.pcapoperator.reconcile;
 
-import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
 import io.pcapoperator.clock.ScaledClock;
@@ -17,11 +16,6 @@ final class Requeue {
   /** Reconcile again after {@code wait} of capture time, writing nothing more. */
   UpdateControl<PacketCapture> after(Duration wait) {
     return UpdateControl.<PacketCapture>noUpdate().rescheduleAfter(wallMillis(wait));
-  }
-
-  /** Keep the finalizer and try the clean-up again after {@code wait} of capture time. */
-  DeleteControl cleanupAfter(Duration wait) {
-    return DeleteControl.noFinalizerRemoval().rescheduleAfter(wallMillis(wait));
   }
 
   /** Nothing more to do until the resource changes. */

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Which changes to a PacketCapture start a reconciliation: a new generation (spec), a deletion, a
- * finalizer change, and a new value of the {@value #SYNC_ANNOTATION} annotation, which asks for a
- * read of the remote capture now. Status writes, the operator's own among them, do not.
+ * Which changes to a PacketCapture start a reconciliation: a new generation (spec), a deletion, and
+ * a new value of the {@value #SYNC_ANNOTATION} annotation, which asks for a read of the remote
+ * capture now. Status writes, the operator's own among them, do not.
  */
 public final class SyncRequestFilter implements OnUpdateFilter<PacketCapture> {
   /** Set it to any new value (a timestamp, say) to have the capture read from Cloudflare now. */
@@ -18,7 +18,6 @@ public final class SyncRequestFilter implements OnUpdateFilter<PacketCapture> {
   public boolean accept(PacketCapture updated, PacketCapture old) {
     return generationIncreased(updated, old)
         || (updated.isMarkedForDeletion() && !old.isMarkedForDeletion())
-        || !Objects.equals(updated.getMetadata().getFinalizers(), old.getMetadata().getFinalizers())
         || !Objects.equals(annotation(updated, SYNC_ANNOTATION), annotation(old, SYNC_ANNOTATION))
         || !Objects.equals(
             annotation(updated, CaptureSubmitter.ADOPT_ANNOTATION),

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
  * simulator, asserting what a user sees in {@code kubectl get} and what Cloudflare receives.
  */
 class PacketCaptureLifecycleTest {
+  private static final String FINALIZER = "packetcaptures.pcap-operator.io/finalizer";
+
   private OperatorHarness harness;
   private PhaseHistory history;
 
@@ -51,6 +53,7 @@ class PacketCaptureLifecycleTest {
     assertThat(done.getStatus().getObservedGeneration()).isEqualTo(1L);
     assertThat(done.getStatus().getSubmissionStarted()).isNull();
     assertThat(readyReason(done)).isEqualTo("Succeeded");
+    assertThat(done.getFinalizers()).as("a simple capture needs no stop").isEmpty();
     assertThat(done.getStatus().getConditions().get(0).getStatus()).isEqualTo("True");
     assertThat(done.getStatus().getConditions().get(0).getObservedGeneration()).isEqualTo(1L);
     assertThat(done.getStatus().getConditions())
@@ -121,13 +124,29 @@ class PacketCaptureLifecycleTest {
   void deletingARunningFullCaptureStopsItRemotely() {
     harness.createTokenSecret("dev-token");
     harness.apply(OperatorHarness.full("long-running", 3600));
-    harness.awaitPhase("long-running", CapturePhase.Running);
+    assertThat(harness.awaitPhase("long-running", CapturePhase.Running).getFinalizers())
+        .containsExactly(FINALIZER);
 
     harness.client().resource(harness.get("long-running")).delete();
 
     await().atMost(Duration.ofSeconds(10)).until(() -> harness.get("long-running") == null);
     assertThat(harness.simulator.stats().snapshot().count("stop")).isEqualTo(1);
     assertThat(harness.simulator.captures().get(0).stopRequested()).isNotNull();
+  }
+
+  @Test
+  void aQueuedCaptureHoldsNoFinalizerAndGoesAtOnceWithoutARemoteCall() {
+    harness.createTokenSecret("dev-token");
+    harness.apply(OperatorHarness.full("first", 3600));
+    harness.awaitPhase("first", CapturePhase.Running);
+    harness.apply(OperatorHarness.full("second", 3600));
+    PacketCapture queued = harness.awaitPhase("second", CapturePhase.Queued);
+    assertThat(queued.getFinalizers()).isEmpty();
+
+    harness.client().resource(queued).delete();
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> harness.get("second") == null);
+    assertThat(harness.simulator.stats().snapshot().count("create")).isEqualTo(1);
   }
 
   @Test
@@ -153,7 +172,7 @@ class PacketCaptureLifecycleTest {
     PacketCapture orphan = OperatorHarness.full("orphaned", 3600);
     orphan.getSpec().setDeletionPolicy(DeletionPolicy.Orphan);
     harness.apply(orphan);
-    harness.awaitPhase("orphaned", CapturePhase.Running);
+    assertThat(harness.awaitPhase("orphaned", CapturePhase.Running).getFinalizers()).isEmpty();
 
     harness.client().resource(harness.get("orphaned")).delete();
 

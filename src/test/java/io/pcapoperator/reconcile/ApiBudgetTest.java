@@ -52,6 +52,24 @@ class ApiBudgetTest {
   }
 
   @Test
+  void createsAndListsLeaveHalfTheBurstToReadsAndStops() {
+    // 100 requests less a tenth of headroom: a burst of 9, refilled at one a second.
+    ApiBudget budget = new ApiBudget(100, Duration.ofSeconds(81), clock);
+    int creates = 0;
+    while (budget.tryAcquire("t", ApiBudget.Use.SPARE).isEmpty()) {
+      creates++;
+    }
+    int reads = 0;
+    while (budget.tryAcquire("t", ApiBudget.Use.ANY).isEmpty()) {
+      reads++;
+    }
+    assertThat(creates).isEqualTo(5);
+    assertThat(reads).isEqualTo(4);
+    assertThat(budget.tryAcquire("t", ApiBudget.Use.SPARE))
+        .hasValueSatisfying(d -> assertThat(d).isEqualTo(Duration.ofSeconds(5)));
+  }
+
+  @Test
   void aRemote429PausesEveryCallOfThatCredential() {
     AtomicInteger calls = new AtomicInteger();
     PcapsApi remote =
@@ -87,11 +105,10 @@ class ApiBudgetTest {
     BudgetedPcapsApi api = new BudgetedPcapsApi(remote, ApiBudget.cloudflareDefault(clock));
 
     catchThrowableOfType(RetryableApiException.class, () -> api.get(TOKEN, ACCOUNT, "x"));
-    RetryableApiException held =
-        catchThrowableOfType(RetryableApiException.class, () -> api.list(TOKEN, ACCOUNT));
+    BudgetHeldException held =
+        catchThrowableOfType(BudgetHeldException.class, () -> api.list(TOKEN, ACCOUNT));
 
-    assertThat(held.retryAfter()).contains(Duration.ofSeconds(30));
-    assertThat(held.isRateLimited()).isTrue();
+    assertThat(held.held()).isEqualTo(Duration.ofSeconds(30));
     assertThat(calls).hasValue(1);
     assertThat(api.list(OTHER, ACCOUNT)).isEmpty();
     clock.advance(Duration.ofSeconds(30));

@@ -1,0 +1,50 @@
+package io.pcapoperator.reconcile;
+
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
+import io.pcapoperator.api.v1alpha1.CaptureType;
+import io.pcapoperator.api.v1alpha1.DeletionPolicy;
+import io.pcapoperator.api.v1alpha1.PacketCapture;
+
+/**
+ * The finalizer that holds a deleted PacketCapture until its full capture is stopped at Cloudflare.
+ * Only a full capture whose deletion policy stops it carries one (a simple capture ends on its own,
+ * an orphaned one is left running), and it is added just before the first remote call that can make
+ * or adopt a capture, so that a capture still queued costs no write for it.
+ */
+final class CaptureFinalizer {
+  /** The finalizer's name, unchanged since the first release so that upgrades keep it. */
+  static final String NAME = "packetcaptures.pcap-operator.io/finalizer";
+
+  private CaptureFinalizer() {}
+
+  /**
+   * Adds the finalizer where the capture needs one; returns the resource as stored. A resource
+   * being deleted gets none: check {@link #mayCallRemote} before a remote call.
+   */
+  static PacketCapture ensure(PacketCapture capture, Context<PacketCapture> context) {
+    if (!needed(capture) || capture.hasFinalizer(NAME) || capture.isMarkedForDeletion()) {
+      return capture;
+    }
+    return PrimaryUpdateAndCacheUtils.addFinalizer(context.getClient(), capture, NAME);
+  }
+
+  /**
+   * Whether a remote call that can make a capture may go ahead: the resource is not being deleted,
+   * and a capture that needs the finalizer has it.
+   */
+  static boolean mayCallRemote(PacketCapture capture) {
+    return !capture.isMarkedForDeletion() && (!needed(capture) || capture.hasFinalizer(NAME));
+  }
+
+  /** Lets a deleted resource go once its clean-up is done. */
+  static void remove(PacketCapture capture, Context<PacketCapture> context) {
+    PrimaryUpdateAndCacheUtils.removeFinalizer(context.getClient(), capture, NAME);
+  }
+
+  private static boolean needed(PacketCapture capture) {
+    return capture.getSpec() != null
+        && capture.getSpec().getType() == CaptureType.FULL
+        && capture.getSpec().getDeletionPolicy() != DeletionPolicy.Orphan;
+  }
+}
