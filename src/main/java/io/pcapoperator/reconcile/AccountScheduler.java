@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * Admits captures to Cloudflare under each account's rules: at most one simple capture a minute,
@@ -39,9 +40,6 @@ public final class AccountScheduler {
    */
   static final Duration IN_FLIGHT_RECHECK = Duration.ofSeconds(5);
 
-  /** After this long an unanswered create no longer holds the next one back. */
-  private static final Duration IN_FLIGHT_LIMIT = Duration.ofMinutes(5);
-
   /** Guess of a full capture's end when nothing better is known. */
   private static final Duration UNKNOWN_END = Duration.ofSeconds(30);
 
@@ -60,19 +58,23 @@ public final class AccountScheduler {
    * Whether {@code capture} may be submitted now, given every capture of its account ({@code
    * account}, itself included). An admission is remembered until the capture's status shows it.
    */
-  public Decision admit(PacketCapture capture, Collection<PacketCapture> account, Instant now) {
+  public Decision admit(
+      PacketCapture capture,
+      Collection<PacketCapture> account,
+      Instant now,
+      Predicate<PacketCapture> credentialsFound) {
     String accountId = capture.getSpec().getAccountId();
     CaptureType type = capture.getSpec().getType();
     AccountState state = accounts.computeIfAbsent(accountId, k -> new AccountState());
     synchronized (state) {
-      List<PacketCapture> queue = queue(capture, account, type);
+      List<PacketCapture> queue = queue(capture, account, type, credentialsFound);
       int position = 1 + indexOf(queue, capture);
       Instant slot =
           type == CaptureType.SIMPLE
               ? state.nextSimpleSlot(account)
               : state.nextFullSlot(capture, account, now);
       if (position == 1 && !slot.isAfter(now)) {
-        if (type == CaptureType.SIMPLE && state.simpleInFlightOtherThan(capture, now)) {
+        if (type == CaptureType.SIMPLE && state.simpleInFlightOtherThan(capture)) {
           return new Wait(position, now.plus(IN_FLIGHT_RECHECK));
         }
         state.reserve(capture, type, now);
@@ -128,11 +130,17 @@ public final class AccountScheduler {
 
   /** The captures waiting in {@code capture}'s queue, in the order they will be admitted. */
   static List<PacketCapture> queue(
-      PacketCapture capture, Collection<PacketCapture> account, CaptureType type) {
+      PacketCapture capture,
+      Collection<PacketCapture> account,
+      CaptureType type,
+      Predicate<PacketCapture> credentialsFound) {
     Map<String, List<PacketCapture>> byNamespace = new HashMap<>();
     for (PacketCapture other : account) {
       boolean self = Objects.equals(uid(other), uid(capture));
-      if (self || (other.getSpec() != null && other.getSpec().getType() == type && waits(other))) {
+      if (self
+          || (other.getSpec() != null
+              && other.getSpec().getType() == type
+              && waits(other, credentialsFound))) {
         byNamespace
             .computeIfAbsent(other.getMetadata().getNamespace(), k -> new ArrayList<>())
             .add(self ? capture : other);
@@ -155,8 +163,12 @@ public final class AccountScheduler {
     return all;
   }
 
-  /** Whether a capture is waiting for admission: not submitted, not failed, able to go. */
-  private static boolean waits(PacketCapture capture) {
+  /**
+   * Whether a capture is waiting for admission: not submitted, not failed, able to go. One that
+   * last found no credentials keeps its place once its Secret is there, though it has not been
+   * reconciled since.
+   */
+  private static boolean waits(PacketCapture capture, Predicate<PacketCapture> credentialsFound) {
     PacketCaptureStatus status = capture.getStatus();
     if (capture.getMetadata().getDeletionTimestamp() != null) {
       return false;
@@ -169,7 +181,8 @@ public final class AccountScheduler {
         && (status.getPhase() == null
             || status.getPhase() == CapturePhase.Pending
             || status.getPhase() == CapturePhase.Queued)
-        && !ConditionReason.CredentialsNotFound.name().equals(reason)
+        && (!ConditionReason.CredentialsNotFound.name().equals(reason)
+            || credentialsFound.test(capture))
         && !ConditionReason.AuthenticationFailed.name().equals(reason);
   }
 
@@ -205,12 +218,9 @@ public final class AccountScheduler {
     private Instant fullPausedUntil;
     private String fullReservedBy;
     private String simpleInFlight;
-    private Instant simpleInFlightSince;
 
-    private boolean simpleInFlightOtherThan(PacketCapture capture, Instant now) {
-      return simpleInFlight != null
-          && !simpleInFlight.equals(uid(capture))
-          && simpleInFlightSince.plus(IN_FLIGHT_LIMIT).isAfter(now);
+    private boolean simpleInFlightOtherThan(PacketCapture capture) {
+      return simpleInFlight != null && !simpleInFlight.equals(uid(capture));
     }
 
     private Instant nextSimpleSlot(Collection<PacketCapture> account) {
@@ -238,7 +248,7 @@ public final class AccountScheduler {
         if (holdsFullSlot(c)) {
           busyUntil = later(busyUntil, expectedEnd(c, now));
           reservationSeen |= reserved;
-        } else if (reserved && !waits(c)) {
+        } else if (reserved && !waits(c, noCredentials -> false)) {
           reservationSeen = true;
         } else if (reserved) {
           busyUntil = later(busyUntil, now.plus(UNKNOWN_END));
@@ -254,7 +264,6 @@ public final class AccountScheduler {
       if (type == CaptureType.SIMPLE) {
         lastSimpleAdmitted = later(lastSimpleAdmitted, now);
         simpleInFlight = uid(capture);
-        simpleInFlightSince = now;
       } else {
         fullReservedBy = uid(capture);
       }

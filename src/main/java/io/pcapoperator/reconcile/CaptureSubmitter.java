@@ -71,7 +71,13 @@ final class CaptureSubmitter {
     Instant started = clock.instant();
     PacketCapture capture = attempt.resource();
     AccountScheduler.Decision decision =
-        scheduler.admit(capture, CaptureIndexes.sameAccount(attempt.context(), capture), started);
+        scheduler.admit(
+            capture,
+            CaptureIndexes.sameAccount(attempt.context(), capture),
+            started,
+            other ->
+                CredentialsReader.read(other, attempt.context())
+                    instanceof CredentialsReader.Found);
     if (decision instanceof AccountScheduler.Wait wait) {
       return queued(attempt, wait, started);
     }
@@ -79,9 +85,20 @@ final class CaptureSubmitter {
         Timestamps.parse(capture.getStatus() == null ? null : capture.getStatus().getRequestedAt())
             .map(at -> Duration.between(at, started))
             .orElse(Duration.ZERO));
+    try {
+      return send(attempt, started);
+    } catch (RuntimeException e) {
+      // Whatever broke off the create, it no longer holds the account's next capture back.
+      scheduler.settled(capture);
+      throw e;
+    }
+  }
+
+  /** Marks the admitted capture Submitting, makes sure of its finalizer, and creates it. */
+  private UpdateControl<PacketCapture> send(Attempt attempt, Instant started) {
     PacketCapture marked =
         updates.notReady(
-            capture,
+            attempt.resource(),
             attempt.context(),
             CapturePhase.Submitting,
             ConditionReason.Submitting,
@@ -104,8 +121,12 @@ final class CaptureSubmitter {
     } catch (CloudflareApiException e) {
       return createFailed(current, e);
     }
-    Timestamps.parse(created.submitted())
-        .ifPresent(at -> scheduler.submitted(current.accountId(), held.getSpec().getType(), at));
+    Optional<Instant> submitted = Timestamps.parse(created.submitted());
+    if (submitted.isPresent()) {
+      scheduler.submitted(current.accountId(), held.getSpec().getType(), submitted.get());
+    } else {
+      scheduler.settled(held);
+    }
     return record(current, created, "Submitted", "created capture " + created.id());
   }
 

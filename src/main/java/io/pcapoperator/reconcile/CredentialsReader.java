@@ -35,9 +35,17 @@ public final class CredentialsReader {
   /** No usable credentials, with a message fit for a condition. */
   public record Missing(String message) implements Result {}
 
-  /** Reads the credentials Secret that {@code capture} names, from the controller's cache. */
+  /**
+   * Reads the credentials Secret that {@code capture} names, from the controller's cache; {@code
+   * capture} need not be the one being reconciled.
+   */
   public static Result read(PacketCapture capture, Context<PacketCapture> context) {
-    return read(CaptureIndexes.secretName(capture), context.getSecondaryResource(Secret.class));
+    return read(
+        CaptureIndexes.secretName(capture),
+        context
+            .eventSourceRetriever()
+            .getEventSourceFor(Secret.class)
+            .getSecondaryResource(capture));
   }
 
   /** Reads {@code secret}, which may be absent, named {@code secretName}. */

@@ -12,11 +12,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 class AccountSchedulerTest {
   private static final String ACCOUNT = "023e105f4ecef8ad9ca31a8372d0c353";
   private static final Instant NOW = Instant.parse("2026-11-22T08:00:00Z");
+  private static final Predicate<PacketCapture> ALL_FOUND = c -> true;
   private final AccountScheduler scheduler = new AccountScheduler();
   private int created;
 
@@ -51,17 +53,18 @@ class AccountSchedulerTest {
     PacketCapture third = capture("a", "third", CaptureType.SIMPLE);
     List<PacketCapture> account = List.of(first, second, third);
 
-    assertThat(scheduler.admit(second, account, NOW))
+    assertThat(scheduler.admit(second, account, NOW, ALL_FOUND))
         .isEqualTo(new AccountScheduler.Wait(2, NOW.plusSeconds(61)));
-    assertThat(scheduler.admit(first, account, NOW)).isEqualTo(new AccountScheduler.Admitted());
+    assertThat(scheduler.admit(first, account, NOW, ALL_FOUND))
+        .isEqualTo(new AccountScheduler.Admitted());
     running(first, NOW);
     scheduler.submitted(first.getSpec().getAccountId(), CaptureType.SIMPLE, NOW);
     List<PacketCapture> waiting = List.of(first, second, third);
-    assertThat(scheduler.admit(third, waiting, NOW.plusSeconds(1)))
+    assertThat(scheduler.admit(third, waiting, NOW.plusSeconds(1), ALL_FOUND))
         .isEqualTo(new AccountScheduler.Wait(2, NOW.plusSeconds(61 + 61)));
-    assertThat(scheduler.admit(second, waiting, NOW.plusSeconds(30)))
+    assertThat(scheduler.admit(second, waiting, NOW.plusSeconds(30), ALL_FOUND))
         .isEqualTo(new AccountScheduler.Wait(1, NOW.plusSeconds(61)));
-    assertThat(scheduler.admit(second, waiting, NOW.plusSeconds(61)))
+    assertThat(scheduler.admit(second, waiting, NOW.plusSeconds(61), ALL_FOUND))
         .isEqualTo(new AccountScheduler.Admitted());
   }
 
@@ -69,19 +72,19 @@ class AccountSchedulerTest {
   void theNextSimpleCaptureWaitsWhileTheCreateBeforeItIsUnanswered() {
     PacketCapture first = capture("a", "first", CaptureType.SIMPLE);
     PacketCapture second = capture("a", "second", CaptureType.SIMPLE);
-    assertThat(scheduler.admit(first, List.of(first, second), NOW))
+    assertThat(scheduler.admit(first, List.of(first, second), NOW, ALL_FOUND))
         .isEqualTo(new AccountScheduler.Admitted());
     List<PacketCapture> afterFirst = List.of(second);
 
     Instant aMinuteOn = NOW.plusSeconds(61);
-    assertThat(scheduler.admit(second, afterFirst, aMinuteOn))
+    assertThat(scheduler.admit(second, afterFirst, aMinuteOn, ALL_FOUND))
         .isEqualTo(
             new AccountScheduler.Wait(1, aMinuteOn.plus(AccountScheduler.IN_FLIGHT_RECHECK)));
 
     scheduler.submitted(first.getSpec().getAccountId(), CaptureType.SIMPLE, NOW.plusSeconds(3));
-    assertThat(scheduler.admit(second, afterFirst, aMinuteOn))
+    assertThat(scheduler.admit(second, afterFirst, aMinuteOn, ALL_FOUND))
         .isEqualTo(new AccountScheduler.Wait(1, NOW.plusSeconds(3 + 61)));
-    assertThat(scheduler.admit(second, afterFirst, NOW.plusSeconds(3 + 61)))
+    assertThat(scheduler.admit(second, afterFirst, NOW.plusSeconds(3 + 61), ALL_FOUND))
         .isEqualTo(new AccountScheduler.Admitted());
   }
 
@@ -93,7 +96,7 @@ class AccountSchedulerTest {
     }
     account.add(capture("quiet", "q0", CaptureType.SIMPLE));
 
-    assertThat(AccountScheduler.queue(account.get(0), account, CaptureType.SIMPLE))
+    assertThat(AccountScheduler.queue(account.get(0), account, CaptureType.SIMPLE, ALL_FOUND))
         .extracting(c -> c.getMetadata().getName())
         .containsExactly("b0", "q0", "b1", "b2");
   }
@@ -106,12 +109,13 @@ class AccountSchedulerTest {
     PacketCapture simple = capture("a", "simple", CaptureType.SIMPLE);
     List<PacketCapture> account = List.of(runningFull, next, simple);
 
-    assertThat(scheduler.admit(next, account, NOW))
+    assertThat(scheduler.admit(next, account, NOW, ALL_FOUND))
         .isEqualTo(new AccountScheduler.Wait(1, NOW.plusSeconds(200)));
-    assertThat(scheduler.admit(simple, account, NOW)).isEqualTo(new AccountScheduler.Admitted());
+    assertThat(scheduler.admit(simple, account, NOW, ALL_FOUND))
+        .isEqualTo(new AccountScheduler.Admitted());
 
     runningFull.getStatus().setRemoteStatus("conversion_pending");
-    assertThat(scheduler.admit(next, account, NOW.plusSeconds(201)))
+    assertThat(scheduler.admit(next, account, NOW.plusSeconds(201), ALL_FOUND))
         .isEqualTo(new AccountScheduler.Admitted());
   }
 
@@ -121,16 +125,17 @@ class AccountSchedulerTest {
     PacketCapture second = capture("a", "second", CaptureType.FULL);
     List<PacketCapture> account = List.of(first, second);
 
-    assertThat(scheduler.admit(first, account, NOW)).isEqualTo(new AccountScheduler.Admitted());
+    assertThat(scheduler.admit(first, account, NOW, ALL_FOUND))
+        .isEqualTo(new AccountScheduler.Admitted());
     // The cache has not seen the first one's Submitting write yet.
     PacketCapture firstAsCached = capture("a", "first", CaptureType.FULL);
     firstAsCached.getMetadata().setCreationTimestamp(first.getMetadata().getCreationTimestamp());
     firstAsCached.getMetadata().setUid(first.getMetadata().getUid());
-    assertThat(scheduler.admit(second, List.of(firstAsCached, second), NOW))
+    assertThat(scheduler.admit(second, List.of(firstAsCached, second), NOW, ALL_FOUND))
         .isEqualTo(new AccountScheduler.Wait(2, NOW.plusSeconds(30)));
 
     // Once deleted, it holds nothing.
-    assertThat(scheduler.admit(second, List.of(second), NOW))
+    assertThat(scheduler.admit(second, List.of(second), NOW, ALL_FOUND))
         .isEqualTo(new AccountScheduler.Admitted());
   }
 
@@ -140,23 +145,23 @@ class AccountSchedulerTest {
     running(done, NOW.minusSeconds(20));
     PacketCapture next = capture("a", "next", CaptureType.SIMPLE);
 
-    assertThat(new AccountScheduler().admit(next, List.of(done, next), NOW))
+    assertThat(new AccountScheduler().admit(next, List.of(done, next), NOW, ALL_FOUND))
         .isEqualTo(new AccountScheduler.Wait(1, NOW.plusSeconds(41)));
   }
 
   @Test
   void refusalPausesTheAccountUntilRetryAfter() {
     PacketCapture first = capture("a", "first", CaptureType.SIMPLE);
-    assertThat(scheduler.admit(first, List.of(first), NOW))
+    assertThat(scheduler.admit(first, List.of(first), NOW, ALL_FOUND))
         .isEqualTo(new AccountScheduler.Admitted());
     scheduler.refused(first, NOW.plus(Duration.ofMinutes(5)));
 
-    assertThat(scheduler.admit(first, List.of(first), NOW.plusSeconds(120)))
+    assertThat(scheduler.admit(first, List.of(first), NOW.plusSeconds(120), ALL_FOUND))
         .isEqualTo(new AccountScheduler.Wait(1, NOW.plus(Duration.ofMinutes(5))));
   }
 
   @Test
-  void capturesThatCannotGoDoNotBlockTheQueue() {
+  void aCaptureWithoutCredentialsGivesUpItsPlaceUntilItsSecretIsThere() {
     PacketCapture noSecret = capture("a", "no-secret", CaptureType.SIMPLE);
     PacketCaptureStatus status = new PacketCaptureStatus();
     status.setPhase(CapturePhase.Pending);
@@ -165,7 +170,10 @@ class AccountSchedulerTest {
     noSecret.setStatus(status);
     PacketCapture ready = capture("a", "ready", CaptureType.SIMPLE);
 
-    assertThat(scheduler.admit(ready, List.of(noSecret, ready), NOW))
+    assertThat(scheduler.admit(ready, List.of(noSecret, ready), NOW, c -> c != noSecret))
         .isEqualTo(new AccountScheduler.Admitted());
+    assertThat(new AccountScheduler().admit(ready, List.of(noSecret, ready), NOW, ALL_FOUND))
+        .isInstanceOfSatisfying(
+            AccountScheduler.Wait.class, wait -> assertThat(wait.position()).isEqualTo(2));
   }
 }
