@@ -1,18 +1,40 @@
 package io.pcapoperator.reconcile;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.pcapoperator.api.v1alpha1.CaptureFilter;
 import io.pcapoperator.api.v1alpha1.CaptureType;
 import io.pcapoperator.api.v1alpha1.PacketCaptureSpec;
 import io.pcapoperator.cloudflare.Pcap;
 import io.pcapoperator.cloudflare.PcapFilter;
 import io.pcapoperator.cloudflare.PcapRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 
 /** Turns a valid spec into the API's create request, and tells whether a remote capture is it. */
 public final class CaptureRequests {
+  private static final ObjectMapper CANONICAL =
+      JsonMapper.builder().enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY).build();
+
   private CaptureRequests() {}
+
+  /** 16 hex digits of the SHA-256 of the request's JSON, its properties sorted by name. */
+  public static String fingerprint(PcapRequest request) {
+    try {
+      byte[] body = CANONICAL.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+      return HexFormat.of().formatHex(digest, 0, 8);
+    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException("cannot fingerprint a capture request", e);
+    }
+  }
 
   /** The {@code POST /pcaps} body for a spec that passed {@link SpecValidator}. */
   public static PcapRequest toRequest(PacketCaptureSpec spec) {

@@ -3,6 +3,7 @@ package io.pcapoperator.reconcile;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.pcapoperator.api.v1alpha1.CapturePhase;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
+import io.pcapoperator.api.v1alpha1.PacketCaptureSpec;
 import io.pcapoperator.api.v1alpha1.PacketCaptureStatus;
 import io.pcapoperator.api.v1alpha1.QueueStatus;
 import io.pcapoperator.cloudflare.AuthenticationException;
@@ -106,6 +107,9 @@ final class CaptureSubmitter {
             false,
             s -> {
               s.setSubmissionStarted(Timestamps.formatPrecise(started));
+              s.setSubmissionHash(
+                  CaptureRequests.fingerprint(
+                      request(attempt.resource().getSpec(), s.getRequestedAt(), started)));
               s.setQueue(null);
             });
     PacketCapture held = CaptureFinalizer.ensure(marked, attempt.context());
@@ -150,6 +154,9 @@ final class CaptureSubmitter {
         Pcap chosen = api.get(attempt.credentials(), attempt.accountId(), pinned.strip());
         return record(attempt, chosen, "Adopted", "adopted capture " + chosen.id() + " as pinned");
       }
+      if (!sameRequestAsSent(attempt.resource())) {
+        return changedSinceSent(attempt);
+      }
       List<Pcap> candidates =
           lost.candidates(attempt.resource(), attempt.context(), attempt.credentials());
       if (candidates.size() == 1) {
@@ -176,12 +183,45 @@ final class CaptureSubmitter {
     return submit(attempt);
   }
 
+  /**
+   * Whether the request this spec makes is the one whose answer was lost, by the fingerprint
+   * recorded before it was sent; a status written before fingerprints were recorded has none, and
+   * the request is then taken to be the same.
+   */
+  private boolean sameRequestAsSent(PacketCapture capture) {
+    String sent = capture.getStatus().getSubmissionHash();
+    return sent == null
+        || sent.equals(CaptureRequests.fingerprint(request(capture, lost.attemptStarted(capture))));
+  }
+
+  private UpdateControl<PacketCapture> changedSinceSent(Attempt attempt) {
+    updates.notReady(
+        attempt.resource(),
+        attempt.context(),
+        CapturePhase.Submitting,
+        ConditionReason.AmbiguousSubmission,
+        "the spec no longer makes the request whose answer was lost (fingerprint "
+            + attempt.resource().getStatus().getSubmissionHash()
+            + "); no capture is adopted by its fields: set the annotation "
+            + ADOPT_ANNOTATION
+            + " to the capture that was made",
+        true);
+    return requeue.after(settings.credentialsRetry());
+  }
+
   /** The create request; the pinned look-back time is used while Cloudflare still accepts it. */
   private static PcapRequest request(PacketCapture capture, Instant now) {
-    Optional<Instant> requestedAt =
-        Timestamps.parse(capture.getStatus() == null ? null : capture.getStatus().getRequestedAt())
+    return request(
+        capture.getSpec(),
+        capture.getStatus() == null ? null : capture.getStatus().getRequestedAt(),
+        now);
+  }
+
+  private static PcapRequest request(PacketCaptureSpec spec, String requestedAt, Instant now) {
+    Optional<Instant> pinned =
+        Timestamps.parse(requestedAt)
             .filter(at -> Duration.between(at, now).compareTo(OFFSET_TIME_REACH) < 0);
-    return CaptureRequests.toRequest(capture.getSpec(), requestedAt);
+    return CaptureRequests.toRequest(spec, pinned);
   }
 
   private UpdateControl<PacketCapture> record(
@@ -262,7 +302,10 @@ final class CaptureSubmitter {
         ConditionReason.RemoteRejected,
         "Cloudflare rejected the capture request: " + e.apiMessage(),
         true,
-        s -> s.setSubmissionStarted(null));
+        s -> {
+          s.setSubmissionStarted(null);
+          s.setSubmissionHash(null);
+        });
     return requeue.never();
   }
 

@@ -41,7 +41,14 @@ final class RemoteFailures {
    */
   UpdateControl<PacketCapture> handleNotSubmitted(
       Attempt attempt, CloudflareApiException failure, CapturePhase phase) {
-    return handle(attempt, failure, phase, s -> s.setSubmissionStarted(null));
+    return handle(
+        attempt,
+        failure,
+        phase,
+        s -> {
+          s.setSubmissionStarted(null);
+          s.setSubmissionHash(null);
+        });
   }
 
   private UpdateControl<PacketCapture> handle(

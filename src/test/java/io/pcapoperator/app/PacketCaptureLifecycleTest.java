@@ -52,6 +52,7 @@ class PacketCaptureLifecycleTest {
     assertThat(done.getStatus().getSubmitted()).isEqualTo(remote.submitted());
     assertThat(done.getStatus().getObservedGeneration()).isEqualTo(1L);
     assertThat(done.getStatus().getSubmissionStarted()).isNull();
+    assertThat(done.getStatus().getSubmissionHash()).matches("[0-9a-f]{16}");
     assertThat(readyReason(done)).isEqualTo("Succeeded");
     assertThat(done.getFinalizers()).as("a simple capture needs no stop").isEmpty();
     assertThat(done.getStatus().getConditions().get(0).getStatus()).isEqualTo("True");

@@ -72,6 +72,27 @@ class SubmissionRecoveryTest {
   }
 
   @Test
+  void aCaptureIsNotAdoptedForARequestOtherThanTheOneSent() {
+    harness.stopOperator();
+    PacketCapture capture = harness.apply(OperatorHarness.full("fingerprinted", 60));
+    Instant attempt = harness.clock.instant();
+    createRemotely(capture);
+    markSubmitting(capture, attempt, "00000000000000ff");
+
+    harness.startOperator();
+    PacketCapture unsettled =
+        harness.await(
+            "fingerprinted",
+            c -> "AmbiguousSubmission".equals(readyReason(c)),
+            Duration.ofSeconds(10));
+
+    assertThat(unsettled.getStatus().getId()).isNull();
+    assertThat(unsettled.getStatus().getConditions().get(0).getMessage())
+        .contains("00000000000000ff", "pcap-operator.io/adopt-id");
+    assertThat(harness.simulator.stats().snapshot().count("create")).isEqualTo(1);
+  }
+
+  @Test
   void submissionThatNeverArrivedIsSentAgainAfterTheGracePeriod() {
     harness.stopOperator();
     harness.apply(OperatorHarness.simple("never-arrived"));
@@ -159,10 +180,19 @@ class SubmissionRecoveryTest {
 
   /** Leaves the status as an operator that died right after its create request would. */
   private void markSubmitting(PacketCapture capture, Instant attempt) {
+    markSubmitting(
+        capture,
+        attempt,
+        CaptureRequests.fingerprint(CaptureRequests.toRequest(capture.getSpec())));
+  }
+
+  /** As above, with the fingerprint of another request than the spec's, or of none. */
+  private void markSubmitting(PacketCapture capture, Instant attempt, String fingerprint) {
     PacketCapture fresh = harness.get(capture.getMetadata().getName());
     PacketCaptureStatus status = new PacketCaptureStatus();
     status.setPhase(CapturePhase.Submitting);
     status.setSubmissionStarted(attempt.toString());
+    status.setSubmissionHash(fingerprint);
     fresh.setStatus(status);
     harness.client().resource(fresh).updateStatus();
   }

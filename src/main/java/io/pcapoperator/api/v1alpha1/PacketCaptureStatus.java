@@ -38,6 +38,11 @@ public class PacketCaptureStatus {
           + " that a restarted operator adopts the capture instead of creating a second one.")
   private String submissionStarted;
 
+  @JsonPropertyDescription(
+      "Fingerprint of the create request the operator sent (16 hex digits of its SHA-256); a"
+          + " capture is adopted after a lost answer only for the request it fingerprints.")
+  private String submissionHash;
+
   @JsonPropertyDescription("Packets captured so far, as Cloudflare reports them.")
   private Long packetsCaptured;
 
@@ -113,6 +118,14 @@ public class PacketCaptureStatus {
 
   public void setSubmissionStarted(String submissionStarted) {
     this.submissionStarted = submissionStarted;
+  }
+
+  public String getSubmissionHash() {
+    return submissionHash;
+  }
+
+  public void setSubmissionHash(String submissionHash) {
+    this.submissionHash = submissionHash;
   }
 
   public Long getPacketsCaptured() {
