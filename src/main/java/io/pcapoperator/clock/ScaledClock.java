@@ -44,14 +44,18 @@ public final class ScaledClock extends Clock {
     return Duration.ofNanos((long) (simulated.toNanos() / scale));
   }
 
-  @Override
-  public Instant instant() {
-    Instant wall = wallClock.instant();
+  /** This clock's time at the moment the wall clock showed {@code wall}. */
+  public Instant fromWallClock(Instant wall) {
     if (scale == 1) {
       return wall;
     }
     long elapsedNanos = Duration.between(origin, wall).toNanos();
     return origin.plusNanos((long) (elapsedNanos * scale));
+  }
+
+  @Override
+  public Instant instant() {
+    return fromWallClock(wallClock.instant());
   }
 
   @Override

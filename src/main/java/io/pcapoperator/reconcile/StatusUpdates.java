@@ -4,8 +4,9 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.pcapoperator.api.v1alpha1.CapturePhase;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
 import io.pcapoperator.api.v1alpha1.PacketCaptureStatus;
+import io.pcapoperator.clock.ScaledClock;
 import io.pcapoperator.cloudflare.Pcap;
-import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -16,9 +17,9 @@ import java.util.function.Consumer;
 final class StatusUpdates {
   private final StatusWriter writer;
   private final CaptureEvents events;
-  private final Clock clock;
+  private final ScaledClock clock;
 
-  StatusUpdates(StatusWriter writer, CaptureEvents events, Clock clock) {
+  StatusUpdates(StatusWriter writer, CaptureEvents events, ScaledClock clock) {
     this.writer = writer;
     this.events = events;
     this.clock = clock;
@@ -57,6 +58,18 @@ final class StatusUpdates {
     return notReady(resource, context, phase, reason, message, warn, s -> {});
   }
 
+  /**
+   * When the user asked for the capture: the resource's creation, read on the capture clock (the
+   * API server stamps it on the wall clock), and never later than now.
+   */
+  private Instant requestedAt(PacketCapture resource) {
+    Instant now = clock.instant();
+    return Timestamps.parse(resource.getMetadata().getCreationTimestamp())
+        .map(clock::fromWallClock)
+        .filter(created -> created.isBefore(now))
+        .orElse(now);
+  }
+
   /** As {@link #notReady}, with further changes to the status in the same write. */
   PacketCapture notReady(
       PacketCapture resource,
@@ -77,7 +90,7 @@ final class StatusUpdates {
             context,
             s -> {
               if (s.getRequestedAt() == null) {
-                s.setRequestedAt(Timestamps.format(clock.instant()));
+                s.setRequestedAt(Timestamps.format(requestedAt(resource)));
               }
               s.setPhase(phase);
               s.setObservedGeneration(generation);

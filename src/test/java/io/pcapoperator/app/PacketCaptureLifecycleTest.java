@@ -11,6 +11,7 @@ import io.pcapoperator.api.v1alpha1.PacketCapture;
 import io.pcapoperator.cloudflare.Pcap;
 import io.pcapoperator.simulator.SimulatorStats;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -133,6 +134,27 @@ class PacketCaptureLifecycleTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> harness.get("long-running") == null);
     assertThat(harness.simulator.stats().snapshot().count("stop")).isEqualTo(1);
     assertThat(harness.simulator.captures().get(0).stopRequested()).isNotNull();
+  }
+
+  @Test
+  void aCaptureMadeWhileTheOperatorWasAwayLooksBackFromItsCreation() throws InterruptedException {
+    harness.createTokenSecret("dev-token");
+    harness.stopOperator();
+    PacketCapture created = harness.apply(OperatorHarness.simple("made-while-away"));
+    Thread.sleep(1000); // the operator is away for 100 s of capture time
+    Instant operatorBack = harness.clock.instant();
+    harness.startOperator();
+
+    PacketCapture done = harness.awaitPhase("made-while-away", CapturePhase.Succeeded);
+
+    Instant requested = Instant.parse(done.getStatus().getRequestedAt());
+    Instant createdAt =
+        harness.clock.fromWallClock(Instant.parse(created.getMetadata().getCreationTimestamp()));
+    assertThat(Duration.between(createdAt, requested).abs())
+        .isLessThanOrEqualTo(Duration.ofSeconds(1));
+    assertThat(requested).isBefore(operatorBack.minusSeconds(60));
+    assertThat(harness.simulator.captures().get(0).offsetTime())
+        .isEqualTo(done.getStatus().getRequestedAt());
   }
 
   @Test

@@ -24,8 +24,9 @@ public class PacketCaptureStatus {
   private String submitted;
 
   @JsonPropertyDescription(
-      "When the operator first saw the capture. A simple capture without spec.offsetTime looks"
-          + " back from this time, however long it waited in its account's queue.")
+      "When the capture was asked for: the resource's creation time. A simple capture without"
+          + " spec.offsetTime looks back from this time, however long it waited in its account's"
+          + " queue or for the operator.")
   private String requestedAt;
 
   @JsonPropertyDescription(
