@@ -228,6 +228,9 @@ class KubectlEndToEndTest {
         .doesNotContain("<invalid>");
     assertThat(kubectl.run("auth", "can-i", "delete", "packetcaptures", "-n", "describing").ok())
         .isEqualTo("yes\n");
+    assertThat(kubectl.run("get", "secret", "cloudflare-api", "-n", "describing").ok())
+        .as("kubectl create secret generic makes an Opaque Secret")
+        .contains("Opaque");
   }
 
   @Test

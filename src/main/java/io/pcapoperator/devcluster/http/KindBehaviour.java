@@ -110,7 +110,7 @@ public final class KindBehaviour implements ObjectHooks {
                           .encodeToString(
                               entry.getValue().asText().getBytes(StandardCharsets.UTF_8))));
     }
-    if (!secret.hasNonNull("type")) {
+    if (secret.path("type").asText("").isEmpty()) {
       secret.put("type", "Opaque");
     }
   }
