@@ -29,7 +29,7 @@ final class PhaseReporter implements AutoCloseable {
   PhaseReporter(KubernetesClient client, PrintStream out) {
     this.out = out;
     out.printf(
-        "%-8s  %-28s  %-6s  %-11s  %-18s  %-32s  %s%n",
+        "%-8s  %-36s  %-6s  %-11s  %-18s  %-32s  %s%n",
         "TIME", "NAMESPACE/NAME", "TYPE", "PHASE", "REMOTE", "ID", "PACKETS");
     this.informer =
         CaptureWatch.start(client, this::report, capture -> terminal.put(key(capture), true));
@@ -53,7 +53,7 @@ final class PhaseReporter implements AutoCloseable {
     String phase = status.getPhase() == null ? "" : status.getPhase().name();
     String line =
         String.format(
-            "%-28s  %-6s  %-11s  %-18s  %-32s  %s",
+            "%-36s  %-6s  %-11s  %-18s  %-32s  %s",
             key(capture),
             capture.getSpec() == null || capture.getSpec().getType() == null
                 ? ""
