@@ -16,15 +16,15 @@ import java.net.ServerSocket;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -59,7 +59,10 @@ public final class MemoryBenchmark {
       Path dir = Files.createDirectories(Path.of("target", "bench"));
       Path kubeconfig = dir.resolve("memory-kubeconfig");
       kube.writeKubeconfig(kubeconfig, NAMESPACE);
-      Process operator = startOperator(kubeconfig, simulator.baseUrl(), dir.resolve("memory.log"));
+      Path gcLog = dir.resolve("memory-gc.log");
+      Files.deleteIfExists(gcLog);
+      Process operator =
+          startOperator(kubeconfig, simulator.baseUrl(), dir.resolve("memory.log"), gcLog);
       try {
         Memory peak = Memory.ZERO;
         createAll(client);
@@ -75,8 +78,8 @@ public final class MemoryBenchmark {
           peak = peak.max(Memory.of(operator.pid()));
         }
         jcmd(operator.pid(), "GC.run");
-        Memory afterGc = Memory.of(operator.pid());
-        print(withStatus, peak, afterGc);
+        Memory now = Memory.of(operator.pid());
+        print(withStatus, peak, now, HeapFigures.from(Files.readAllLines(gcLog)));
       } finally {
         operator.destroy();
         operator.waitFor(10, TimeUnit.SECONDS);
@@ -85,7 +88,7 @@ public final class MemoryBenchmark {
     System.exit(0);
   }
 
-  private static Process startOperator(Path kubeconfig, String cloudflare, Path log)
+  private static Process startOperator(Path kubeconfig, String cloudflare, Path log, Path gcLog)
       throws IOException, URISyntaxException {
     List<String> command =
         List.of(
@@ -93,6 +96,7 @@ public final class MemoryBenchmark {
             POD_MEMORY,
             "-XX:MaxRAMPercentage=75",
             "-XX:+UseSerialGC",
+            "-Xlog:gc:file=" + gcLog.toAbsolutePath(),
             "-cp",
             classPath(),
             "io.pcapoperator.app.Main",
@@ -158,64 +162,64 @@ public final class MemoryBenchmark {
             .count();
   }
 
-  private static void print(int withStatus, Memory peak, Memory afterGc) {
+  private static void print(int withStatus, Memory peak, Memory now, HeapFigures heap) {
     double rssPeakMib = peak.hwmKib() / 1024.0;
     System.out.printf(
         "%ncaptures with a status in the operator's cache: %d of %d%n", withStatus, CAPTURES);
     System.out.printf(
-        "operator JVM (%s, heap at most 75%%, serial GC): heap used peak %.0f MiB,"
-            + " after a full GC %.0f MiB%n",
-        POD_MEMORY, peak.heapKib() / 1024.0, afterGc.heapKib() / 1024.0);
+        "operator JVM (%s, heap at most 75%%, serial GC): heap before a collection at most %d MiB,"
+            + " live after a full GC %d MiB%n",
+        POD_MEMORY, heap.peakMib(), heap.liveMib());
     System.out.printf(
         "operator RSS: now %.0f MiB, peak (VmHWM) %.0f MiB; goal <= %d MiB: %s%n",
-        afterGc.rssKib() / 1024.0,
+        now.rssKib() / 1024.0,
         rssPeakMib,
         GOAL_RSS_MIB,
         rssPeakMib <= GOAL_RSS_MIB ? "met" : "not met");
   }
 
-  private static String jcmd(long pid, String command) throws IOException, InterruptedException {
-    return tool("jcmd", Long.toString(pid), command);
+  /**
+   * Heap figures from the lines {@code -Xlog:gc} writes, such as {@code Pause Young ...
+   * 60M->21M(99M)}.
+   */
+  private record HeapFigures(long peakMib, long liveMib) {
+    private static final Pattern PAUSE = Pattern.compile("(\\d+)M->(\\d+)M\\(\\d+M\\)");
+
+    static HeapFigures from(List<String> gcLog) {
+      long peak = 0;
+      long lastAfter = 0;
+      for (String line : gcLog) {
+        Matcher pause = PAUSE.matcher(line);
+        if (pause.find()) {
+          peak = Math.max(peak, Long.parseLong(pause.group(1)));
+          lastAfter = Long.parseLong(pause.group(2));
+        }
+      }
+      return new HeapFigures(peak, lastAfter);
+    }
   }
 
-  private static String tool(String name, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", name).toString());
-    command.addAll(Arrays.asList(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+  private static void jcmd(long pid, String command) throws IOException, InterruptedException {
+    String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+    Process process =
+        new ProcessBuilder(jcmd, Long.toString(pid), command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     process.waitFor();
-    return out;
   }
 
-  /** One sample of the operator's memory, in KiB; {@link #max} keeps the larger of each. */
-  private record Memory(long heapKib, long rssKib, long hwmKib) {
-    static final Memory ZERO = new Memory(0, 0, 0);
+  /** One sample of the operator's resident set, in KiB; {@link #max} keeps the larger of each. */
+  private record Memory(long rssKib, long hwmKib) {
+    static final Memory ZERO = new Memory(0, 0);
 
-    static Memory of(long pid) throws IOException, InterruptedException {
+    static Memory of(long pid) throws IOException {
       List<String> status = Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"));
-      return new Memory(heapUsedKib(pid), procKib(status, "VmRSS:"), procKib(status, "VmHWM:"));
+      return new Memory(procKib(status, "VmRSS:"), procKib(status, "VmHWM:"));
     }
 
     Memory max(Memory other) {
-      return new Memory(
-          Math.max(heapKib, other.heapKib),
-          Math.max(rssKib, other.rssKib),
-          Math.max(hwmKib, other.hwmKib));
-    }
-
-    /** Survivor, eden and old generation used, from {@code jstat -gc}'s columns, in KiB. */
-    private static long heapUsedKib(long pid) throws IOException, InterruptedException {
-      List<String> lines = tool("jstat", "-gc", Long.toString(pid)).lines().toList();
-      if (lines.size() < 2) {
-        return 0;
-      }
-      List<String> names = Arrays.asList(lines.get(0).trim().split("\\s+"));
-      String[] values = lines.get(1).trim().split("\\s+");
-      return (long)
-          List.of("S0U", "S1U", "EU", "OU").stream()
-              .mapToDouble(column -> Double.parseDouble(values[names.indexOf(column)]))
-              .sum();
+      return new Memory(Math.max(rssKib, other.rssKib), Math.max(hwmKib, other.hwmKib));
     }
 
     private static long procKib(List<String> status, String field) {
