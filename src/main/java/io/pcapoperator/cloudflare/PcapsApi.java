@@ -1,6 +1,8 @@
 package io.pcapoperator.cloudflare;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The Cloudflare Magic Transit PCAPs API, under {@code /accounts/{account_id}/pcaps}. Every method
@@ -22,4 +24,12 @@ public interface PcapsApi {
 
   /** {@code GET /pcaps/{id}/download}: the libpcap file of a finished simple capture. */
   byte[] download(Credentials credentials, String accountId, String pcapId);
+
+  /**
+   * How long this client would hold a create with {@code credentials} back before sending it (a
+   * client-side request budget, say); empty when it would go now. Sends nothing.
+   */
+  default Optional<Duration> createHeldFor(Credentials credentials) {
+    return Optional.empty();
+  }
 }

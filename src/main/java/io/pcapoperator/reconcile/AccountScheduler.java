@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Admits captures to Cloudflare under each account's rules: at most one simple capture a minute,
@@ -56,13 +57,16 @@ public final class AccountScheduler {
 
   /**
    * Whether {@code capture} may be submitted now, given every capture of its account ({@code
-   * account}, itself included). An admission is remembered until the capture's status shows it.
+   * account}, itself included). An admission is remembered until the capture's status shows it. A
+   * capture whose turn it is but whose create the client would hold back ({@code sendHeldFor}, the
+   * request budget) waits for that, without taking the account's slot.
    */
   public Decision admit(
       PacketCapture capture,
       Collection<PacketCapture> account,
       Instant now,
-      Predicate<PacketCapture> credentialsFound) {
+      Predicate<PacketCapture> credentialsFound,
+      Supplier<Optional<Duration>> sendHeldFor) {
     String accountId = capture.getSpec().getAccountId();
     CaptureType type = capture.getSpec().getType();
     AccountState state = accounts.computeIfAbsent(accountId, k -> new AccountState());
@@ -76,6 +80,10 @@ public final class AccountScheduler {
       if (position == 1 && !slot.isAfter(now)) {
         if (type == CaptureType.SIMPLE && state.simpleInFlightOtherThan(capture)) {
           return new Wait(position, now.plus(IN_FLIGHT_RECHECK));
+        }
+        Optional<Duration> held = sendHeldFor.get();
+        if (held.isPresent()) {
+          return new Wait(position, now.plus(held.get()));
         }
         state.reserve(capture, type, now);
         return new Admitted();

@@ -60,6 +60,15 @@ public final class ApiBudget {
    * tells how long until it may.
    */
   public Optional<Duration> tryAcquire(String credential, Use use) {
+    return take(credential, use, true);
+  }
+
+  /** How long until {@code use} may spend from {@code credential}'s budget; spends nothing. */
+  public Optional<Duration> wait(String credential, Use use) {
+    return take(credential, use, false);
+  }
+
+  private Optional<Duration> take(String credential, Use use, boolean spend) {
     Bucket bucket = buckets.computeIfAbsent(credential, k -> new Bucket(burst, clock.instant()));
     synchronized (bucket) {
       Instant now = clock.instant();
@@ -69,7 +78,9 @@ public final class ApiBudget {
       bucket.refill(now, burst, refillPerSecond);
       double floor = use == Use.SPARE ? Math.floor(burst / 2) : 0;
       if (bucket.tokens - floor >= 1) {
-        bucket.tokens -= 1;
+        if (spend) {
+          bucket.tokens -= 1;
+        }
         return Optional.empty();
       }
       double seconds = (floor + 1 - bucket.tokens) / refillPerSecond;

@@ -71,6 +71,11 @@ public final class BudgetedPcapsApi implements PcapsApi {
         () -> delegate.download(credentials, accountId, pcapId));
   }
 
+  @Override
+  public Optional<Duration> createHeldFor(Credentials credentials) {
+    return budget.wait(credentials.fingerprint(), ApiBudget.Use.SPARE);
+  }
+
   private <T> T spend(
       Credentials credentials, String operation, ApiBudget.Use use, Supplier<T> call) {
     String key = credentials.fingerprint();

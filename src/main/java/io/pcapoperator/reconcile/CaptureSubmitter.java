@@ -77,8 +77,8 @@ final class CaptureSubmitter {
             CaptureIndexes.sameAccount(attempt.context(), capture),
             started,
             other ->
-                CredentialsReader.read(other, attempt.context())
-                    instanceof CredentialsReader.Found);
+                CredentialsReader.read(other, attempt.context()) instanceof CredentialsReader.Found,
+            () -> api.createHeldFor(attempt.credentials()));
     if (decision instanceof AccountScheduler.Wait wait) {
       return queued(attempt, wait, started);
     }

@@ -12,13 +12,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class AccountSchedulerTest {
   private static final String ACCOUNT = "023e105f4ecef8ad9ca31a8372d0c353";
   private static final Instant NOW = Instant.parse("2026-11-22T08:00:00Z");
   private static final Predicate<PacketCapture> ALL_FOUND = c -> true;
+  private static final Supplier<Optional<Duration>> SENT_NOW = Optional::empty;
   private final AccountScheduler scheduler = new AccountScheduler();
   private int created;
 
@@ -53,18 +56,18 @@ class AccountSchedulerTest {
     PacketCapture third = capture("a", "third", CaptureType.SIMPLE);
     List<PacketCapture> account = List.of(first, second, third);
 
-    assertThat(scheduler.admit(second, account, NOW, ALL_FOUND))
+    assertThat(scheduler.admit(second, account, NOW, ALL_FOUND, SENT_NOW))
         .isEqualTo(new AccountScheduler.Wait(2, NOW.plusSeconds(61)));
-    assertThat(scheduler.admit(first, account, NOW, ALL_FOUND))
+    assertThat(scheduler.admit(first, account, NOW, ALL_FOUND, SENT_NOW))
         .isEqualTo(new AccountScheduler.Admitted());
     running(first, NOW);
     scheduler.submitted(first.getSpec().getAccountId(), CaptureType.SIMPLE, NOW);
     List<PacketCapture> waiting = List.of(first, second, third);
-    assertThat(scheduler.admit(third, waiting, NOW.plusSeconds(1), ALL_FOUND))
+    assertThat(scheduler.admit(third, waiting, NOW.plusSeconds(1), ALL_FOUND, SENT_NOW))
         .isEqualTo(new AccountScheduler.Wait(2, NOW.plusSeconds(61 + 61)));
-    assertThat(scheduler.admit(second, waiting, NOW.plusSeconds(30), ALL_FOUND))
+    assertThat(scheduler.admit(second, waiting, NOW.plusSeconds(30), ALL_FOUND, SENT_NOW))
         .isEqualTo(new AccountScheduler.Wait(1, NOW.plusSeconds(61)));
-    assertThat(scheduler.admit(second, waiting, NOW.plusSeconds(61), ALL_FOUND))
+    assertThat(scheduler.admit(second, waiting, NOW.plusSeconds(61), ALL_FOUND, SENT_NOW))
         .isEqualTo(new AccountScheduler.Admitted());
   }
 
@@ -72,19 +75,30 @@ class AccountSchedulerTest {
   void theNextSimpleCaptureWaitsWhileTheCreateBeforeItIsUnanswered() {
     PacketCapture first = capture("a", "first", CaptureType.SIMPLE);
     PacketCapture second = capture("a", "second", CaptureType.SIMPLE);
-    assertThat(scheduler.admit(first, List.of(first, second), NOW, ALL_FOUND))
+    assertThat(scheduler.admit(first, List.of(first, second), NOW, ALL_FOUND, SENT_NOW))
         .isEqualTo(new AccountScheduler.Admitted());
     List<PacketCapture> afterFirst = List.of(second);
 
     Instant aMinuteOn = NOW.plusSeconds(61);
-    assertThat(scheduler.admit(second, afterFirst, aMinuteOn, ALL_FOUND))
+    assertThat(scheduler.admit(second, afterFirst, aMinuteOn, ALL_FOUND, SENT_NOW))
         .isEqualTo(
             new AccountScheduler.Wait(1, aMinuteOn.plus(AccountScheduler.IN_FLIGHT_RECHECK)));
 
     scheduler.submitted(first.getSpec().getAccountId(), CaptureType.SIMPLE, NOW.plusSeconds(3));
-    assertThat(scheduler.admit(second, afterFirst, aMinuteOn, ALL_FOUND))
+    assertThat(scheduler.admit(second, afterFirst, aMinuteOn, ALL_FOUND, SENT_NOW))
         .isEqualTo(new AccountScheduler.Wait(1, NOW.plusSeconds(3 + 61)));
-    assertThat(scheduler.admit(second, afterFirst, NOW.plusSeconds(3 + 61), ALL_FOUND))
+    assertThat(scheduler.admit(second, afterFirst, NOW.plusSeconds(3 + 61), ALL_FOUND, SENT_NOW))
+        .isEqualTo(new AccountScheduler.Admitted());
+  }
+
+  @Test
+  void aCaptureWhoseCreateTheBudgetWouldHoldWaitsForItWithoutTakingTheAccountsMinute() {
+    PacketCapture first = capture("a", "first", CaptureType.SIMPLE);
+    Duration held = Duration.ofSeconds(3);
+
+    assertThat(scheduler.admit(first, List.of(first), NOW, ALL_FOUND, () -> Optional.of(held)))
+        .isEqualTo(new AccountScheduler.Wait(1, NOW.plus(held)));
+    assertThat(scheduler.admit(first, List.of(first), NOW.plus(held), ALL_FOUND, SENT_NOW))
         .isEqualTo(new AccountScheduler.Admitted());
   }
 
@@ -109,13 +123,13 @@ class AccountSchedulerTest {
     PacketCapture simple = capture("a", "simple", CaptureType.SIMPLE);
     List<PacketCapture> account = List.of(runningFull, next, simple);
 
-    assertThat(scheduler.admit(next, account, NOW, ALL_FOUND))
+    assertThat(scheduler.admit(next, account, NOW, ALL_FOUND, SENT_NOW))
         .isEqualTo(new AccountScheduler.Wait(1, NOW.plusSeconds(200)));
-    assertThat(scheduler.admit(simple, account, NOW, ALL_FOUND))
+    assertThat(scheduler.admit(simple, account, NOW, ALL_FOUND, SENT_NOW))
         .isEqualTo(new AccountScheduler.Admitted());
 
     runningFull.getStatus().setRemoteStatus("conversion_pending");
-    assertThat(scheduler.admit(next, account, NOW.plusSeconds(201), ALL_FOUND))
+    assertThat(scheduler.admit(next, account, NOW.plusSeconds(201), ALL_FOUND, SENT_NOW))
         .isEqualTo(new AccountScheduler.Admitted());
   }
 
@@ -125,17 +139,17 @@ class AccountSchedulerTest {
     PacketCapture second = capture("a", "second", CaptureType.FULL);
     List<PacketCapture> account = List.of(first, second);
 
-    assertThat(scheduler.admit(first, account, NOW, ALL_FOUND))
+    assertThat(scheduler.admit(first, account, NOW, ALL_FOUND, SENT_NOW))
         .isEqualTo(new AccountScheduler.Admitted());
     // The cache has not seen the first one's Submitting write yet.
     PacketCapture firstAsCached = capture("a", "first", CaptureType.FULL);
     firstAsCached.getMetadata().setCreationTimestamp(first.getMetadata().getCreationTimestamp());
     firstAsCached.getMetadata().setUid(first.getMetadata().getUid());
-    assertThat(scheduler.admit(second, List.of(firstAsCached, second), NOW, ALL_FOUND))
+    assertThat(scheduler.admit(second, List.of(firstAsCached, second), NOW, ALL_FOUND, SENT_NOW))
         .isEqualTo(new AccountScheduler.Wait(2, NOW.plusSeconds(30)));
 
     // Once deleted, it holds nothing.
-    assertThat(scheduler.admit(second, List.of(second), NOW, ALL_FOUND))
+    assertThat(scheduler.admit(second, List.of(second), NOW, ALL_FOUND, SENT_NOW))
         .isEqualTo(new AccountScheduler.Admitted());
   }
 
@@ -145,18 +159,18 @@ class AccountSchedulerTest {
     running(done, NOW.minusSeconds(20));
     PacketCapture next = capture("a", "next", CaptureType.SIMPLE);
 
-    assertThat(new AccountScheduler().admit(next, List.of(done, next), NOW, ALL_FOUND))
+    assertThat(new AccountScheduler().admit(next, List.of(done, next), NOW, ALL_FOUND, SENT_NOW))
         .isEqualTo(new AccountScheduler.Wait(1, NOW.plusSeconds(41)));
   }
 
   @Test
   void refusalPausesTheAccountUntilRetryAfter() {
     PacketCapture first = capture("a", "first", CaptureType.SIMPLE);
-    assertThat(scheduler.admit(first, List.of(first), NOW, ALL_FOUND))
+    assertThat(scheduler.admit(first, List.of(first), NOW, ALL_FOUND, SENT_NOW))
         .isEqualTo(new AccountScheduler.Admitted());
     scheduler.refused(first, NOW.plus(Duration.ofMinutes(5)));
 
-    assertThat(scheduler.admit(first, List.of(first), NOW.plusSeconds(120), ALL_FOUND))
+    assertThat(scheduler.admit(first, List.of(first), NOW.plusSeconds(120), ALL_FOUND, SENT_NOW))
         .isEqualTo(new AccountScheduler.Wait(1, NOW.plus(Duration.ofMinutes(5))));
   }
 
@@ -170,9 +184,10 @@ class AccountSchedulerTest {
     noSecret.setStatus(status);
     PacketCapture ready = capture("a", "ready", CaptureType.SIMPLE);
 
-    assertThat(scheduler.admit(ready, List.of(noSecret, ready), NOW, c -> c != noSecret))
+    assertThat(scheduler.admit(ready, List.of(noSecret, ready), NOW, c -> c != noSecret, SENT_NOW))
         .isEqualTo(new AccountScheduler.Admitted());
-    assertThat(new AccountScheduler().admit(ready, List.of(noSecret, ready), NOW, ALL_FOUND))
+    assertThat(
+            new AccountScheduler().admit(ready, List.of(noSecret, ready), NOW, ALL_FOUND, SENT_NOW))
         .isInstanceOfSatisfying(
             AccountScheduler.Wait.class, wait -> assertThat(wait.position()).isEqualTo(2));
   }

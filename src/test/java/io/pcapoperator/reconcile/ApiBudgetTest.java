@@ -56,6 +56,7 @@ class ApiBudgetTest {
     // 100 requests less a tenth of headroom: a burst of 9, refilled at one a second.
     ApiBudget budget = new ApiBudget(100, Duration.ofSeconds(81), clock);
     int creates = 0;
+    assertThat(budget.wait("t", ApiBudget.Use.SPARE)).as("asking spends nothing").isEmpty();
     while (budget.tryAcquire("t", ApiBudget.Use.SPARE).isEmpty()) {
       creates++;
     }
@@ -65,6 +66,8 @@ class ApiBudgetTest {
     }
     assertThat(creates).isEqualTo(5);
     assertThat(reads).isEqualTo(4);
+    assertThat(budget.wait("t", ApiBudget.Use.SPARE))
+        .hasValueSatisfying(d -> assertThat(d).isEqualTo(Duration.ofSeconds(5)));
     assertThat(budget.tryAcquire("t", ApiBudget.Use.SPARE))
         .hasValueSatisfying(d -> assertThat(d).isEqualTo(Duration.ofSeconds(5)));
   }
