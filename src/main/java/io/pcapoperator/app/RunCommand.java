@@ -9,11 +9,9 @@ import io.pcapoperator.cloudflare.HttpPcapsApi;
 import io.pcapoperator.cloudflare.RequestListener;
 import io.pcapoperator.cloudflare.RetryPolicy;
 import io.pcapoperator.cloudflare.Sleeper;
-import io.pcapoperator.reconcile.PollSchedule;
 import io.pcapoperator.reconcile.ReconcilerSettings;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -123,19 +121,6 @@ final class RunCommand {
 
   /** The reconciler's settings, with the staleness bound from {@code settings}. */
   static ReconcilerSettings reconcilerSettings(OperatorSettings settings) {
-    ReconcilerSettings defaults = ReconcilerSettings.defaults();
-    PollSchedule poll =
-        new PollSchedule(
-            Duration.ofSeconds(2),
-            settings.maxPollInterval(),
-            Duration.ofSeconds(2),
-            Duration.ofSeconds(15));
-    return new ReconcilerSettings(
-        poll,
-        defaults.credentialsRetry(),
-        defaults.transientBackoffBase(),
-        defaults.transientBackoffMax(),
-        defaults.submissionGrace(),
-        defaults.stopAttempts());
+    return ReconcilerSettings.defaults().withStalenessBound(settings.maxPollInterval());
   }
 }

@@ -48,14 +48,6 @@ public final class ApiBudget {
   }
 
   /**
-   * Takes one request from {@code credential}'s budget; when none is left, tells how long until one
-   * is.
-   */
-  public Optional<Duration> tryAcquire(String credential) {
-    return tryAcquire(credential, Use.ANY);
-  }
-
-  /**
    * Takes one request from {@code credential}'s budget as {@code use} allows; when it may not,
    * tells how long until it may.
    */

@@ -23,10 +23,10 @@ final class CaptureFinalizer {
    * being deleted gets none: check {@link #mayCallRemote} before a remote call.
    */
   static PacketCapture ensure(PacketCapture capture, Context<PacketCapture> context) {
-    if (!needed(capture) || capture.hasFinalizer(NAME) || capture.isMarkedForDeletion()) {
-      return capture;
-    }
-    return PrimaryUpdateAndCacheUtils.addFinalizer(context.getClient(), capture, NAME);
+    // addFinalizer leaves alone a resource that has the finalizer or is being deleted.
+    return needed(capture)
+        ? PrimaryUpdateAndCacheUtils.addFinalizer(context.getClient(), capture, NAME)
+        : capture;
   }
 
   /**

@@ -302,10 +302,7 @@ final class CaptureSubmitter {
         ConditionReason.RemoteRejected,
         "Cloudflare rejected the capture request: " + e.apiMessage(),
         true,
-        s -> {
-          s.setSubmissionStarted(null);
-          s.setSubmissionHash(null);
-        });
+        RemoteFailures::forgetSubmission);
     return requeue.never();
   }
 

@@ -44,6 +44,11 @@ public final class PollSchedule {
         Duration.ofSeconds(15));
   }
 
+  /** This schedule with another staleness bound. */
+  public PollSchedule withMaxInterval(Duration bound) {
+    return new PollSchedule(minInterval, bound, simpleSettleTime, conversionPoll);
+  }
+
   /** How long to wait before the next read of {@code pcap}; empty when it is terminal. */
   public Optional<Duration> next(Pcap pcap, Instant now) {
     PcapStatus status = PcapStatus.fromWire(pcap.status());

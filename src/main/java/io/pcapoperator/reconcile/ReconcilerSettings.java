@@ -32,4 +32,15 @@ public record ReconcilerSettings(
         Duration.ofSeconds(30),
         6);
   }
+
+  /** These settings with another staleness bound for running captures. */
+  public ReconcilerSettings withStalenessBound(Duration bound) {
+    return new ReconcilerSettings(
+        poll.withMaxInterval(bound),
+        credentialsRetry,
+        transientBackoffBase,
+        transientBackoffMax,
+        submissionGrace,
+        stopAttempts);
+  }
 }

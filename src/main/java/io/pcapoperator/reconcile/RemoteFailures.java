@@ -41,14 +41,13 @@ final class RemoteFailures {
    */
   UpdateControl<PacketCapture> handleNotSubmitted(
       Attempt attempt, CloudflareApiException failure, CapturePhase phase) {
-    return handle(
-        attempt,
-        failure,
-        phase,
-        s -> {
-          s.setSubmissionStarted(null);
-          s.setSubmissionHash(null);
-        });
+    return handle(attempt, failure, phase, RemoteFailures::forgetSubmission);
+  }
+
+  /** Clears the submission mark of a create that made no capture. */
+  static void forgetSubmission(PacketCaptureStatus status) {
+    status.setSubmissionStarted(null);
+    status.setSubmissionHash(null);
   }
 
   private UpdateControl<PacketCapture> handle(

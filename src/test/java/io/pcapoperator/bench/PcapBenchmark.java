@@ -15,7 +15,6 @@ import io.pcapoperator.cloudflare.HttpPcapsApi;
 import io.pcapoperator.cloudflare.RequestListener;
 import io.pcapoperator.cloudflare.RetryPolicy;
 import io.pcapoperator.devcluster.EmbeddedKubernetes;
-import io.pcapoperator.reconcile.PollSchedule;
 import io.pcapoperator.reconcile.ReconcilerSettings;
 import io.pcapoperator.simulator.PcapSimulator;
 import io.pcapoperator.simulator.SimulatorConfig;
@@ -160,7 +159,9 @@ public final class PcapBenchmark {
           client,
           api,
           clock,
-          kind == Kind.PCAP_OPERATOR ? ReconcilerSettings.defaults() : withStalenessBound(300),
+          kind == Kind.PCAP_OPERATOR
+              ? ReconcilerSettings.defaults()
+              : ReconcilerSettings.defaults().withStalenessBound(Duration.ofSeconds(300)),
           OperatorSettings.defaults().withoutLeaderElection(),
           new SimpleMeterRegistry());
     }
@@ -177,24 +178,6 @@ public final class PcapBenchmark {
             : new StatusOnlyReconciler());
     operator.start();
     return operator::stop;
-  }
-
-  /** The defaults with another staleness bound, in seconds of capture time. */
-  private static ReconcilerSettings withStalenessBound(int seconds) {
-    ReconcilerSettings d = ReconcilerSettings.defaults();
-    PollSchedule poll =
-        new PollSchedule(
-            Duration.ofSeconds(2),
-            Duration.ofSeconds(seconds),
-            Duration.ofSeconds(2),
-            Duration.ofSeconds(15));
-    return new ReconcilerSettings(
-        poll,
-        d.credentialsRetry(),
-        d.transientBackoffBase(),
-        d.transientBackoffMax(),
-        d.submissionGrace(),
-        d.stopAttempts());
   }
 
   private static PacketCapture capture(Workload workload, int i) {

@@ -30,7 +30,7 @@ class ApiBudgetTest {
     int granted = 0;
     // Ask every 100 ms for 5 minutes: a tight loop of an operator gone wrong.
     for (int tick = 0; tick < 3000; tick++) {
-      while (budget.tryAcquire("t").isEmpty()) {
+      while (budget.tryAcquire("t", ApiBudget.Use.ANY).isEmpty()) {
         granted++;
       }
       clock.advance(Duration.ofMillis(100));
@@ -42,13 +42,13 @@ class ApiBudgetTest {
   void tellsHowLongUntilTheNextRequestAndKeepsCredentialsApart() {
     ApiBudget budget = new ApiBudget(100, Duration.ofSeconds(81), clock);
     for (int i = 0; i < 9; i++) {
-      assertThat(budget.tryAcquire("t")).isEmpty();
+      assertThat(budget.tryAcquire("t", ApiBudget.Use.ANY)).isEmpty();
     }
-    Optional<Duration> wait = budget.tryAcquire("t");
+    Optional<Duration> wait = budget.tryAcquire("t", ApiBudget.Use.ANY);
     assertThat(wait).hasValueSatisfying(d -> assertThat(d).isEqualTo(Duration.ofSeconds(1)));
-    assertThat(budget.tryAcquire("other")).isEmpty();
+    assertThat(budget.tryAcquire("other", ApiBudget.Use.ANY)).isEmpty();
     clock.advance(Duration.ofSeconds(1));
-    assertThat(budget.tryAcquire("t")).isEmpty();
+    assertThat(budget.tryAcquire("t", ApiBudget.Use.ANY)).isEmpty();
   }
 
   @Test
