@@ -176,6 +176,10 @@ class PacketCaptureLifecycleTest {
   void syncNowAnnotationReadsTheCaptureAtOnce() {
     try (OperatorHarness realTime = OperatorHarness.start(1)) {
       realTime.createTokenSecret("dev-token");
+      // A capture that succeeds first proves the operator has the Secret: its arrival in the
+      // cache wakes every capture using it, and would otherwise read "hour-long" on its own.
+      realTime.apply(OperatorHarness.simple("warm-up"));
+      realTime.awaitPhase("warm-up", CapturePhase.Succeeded);
       realTime.apply(OperatorHarness.full("hour-long", 3600));
       realTime.awaitPhase("hour-long", CapturePhase.Running);
       long reads = realTime.simulator.stats().snapshot().count("get");
@@ -185,7 +189,10 @@ class PacketCaptureLifecycleTest {
       // The next scheduled read is a minute away; the annotation brings it forward.
       await()
           .atMost(Duration.ofSeconds(5))
-          .until(() -> realTime.simulator.stats().snapshot().count("get") == reads + 1);
+          .untilAsserted(
+              () ->
+                  assertThat(realTime.simulator.stats().snapshot().count("get"))
+                      .isEqualTo(reads + 1));
     }
   }
 
