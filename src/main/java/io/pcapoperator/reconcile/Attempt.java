@@ -13,9 +13,9 @@ import io.pcapoperator.cloudflare.Credentials;
  */
 record Attempt(PacketCapture resource, Context<PacketCapture> context, Credentials credentials) {
 
-  /** The Cloudflare account of the capture. */
+  /** The Cloudflare account of the capture, as recorded when it was sent. */
   String accountId() {
-    return resource.getSpec().getAccountId();
+    return RecordedRequest.accountId(resource);
   }
 
   /** The resource's uid, the key of per-resource state. */

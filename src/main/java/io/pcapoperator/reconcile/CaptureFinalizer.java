@@ -24,7 +24,7 @@ final class CaptureFinalizer {
    */
   static PacketCapture ensure(PacketCapture capture, Context<PacketCapture> context) {
     // addFinalizer leaves alone a resource that has the finalizer or is being deleted.
-    return needed(capture)
+    return stopsOnDelete(capture)
         ? PrimaryUpdateAndCacheUtils.addFinalizer(context.getClient(), capture, NAME)
         : capture;
   }
@@ -34,7 +34,8 @@ final class CaptureFinalizer {
    * and a capture that needs the finalizer has it.
    */
   static boolean mayCallRemote(PacketCapture capture) {
-    return !capture.isMarkedForDeletion() && (!needed(capture) || capture.hasFinalizer(NAME));
+    return !capture.isMarkedForDeletion()
+        && (!stopsOnDelete(capture) || capture.hasFinalizer(NAME));
   }
 
   /** Lets a deleted resource go once its clean-up is done. */
@@ -42,9 +43,10 @@ final class CaptureFinalizer {
     PrimaryUpdateAndCacheUtils.removeFinalizer(context.getClient(), capture, NAME);
   }
 
-  private static boolean needed(PacketCapture capture) {
-    return capture.getSpec() != null
-        && capture.getSpec().getType() == CaptureType.FULL
-        && capture.getSpec().getDeletionPolicy() != DeletionPolicy.Orphan;
+  /** Whether a deletion must stop the capture: a full capture, as sent, not orphaned. */
+  static boolean stopsOnDelete(PacketCapture capture) {
+    return RecordedRequest.type(capture) == CaptureType.FULL
+        && (capture.getSpec() == null
+            || capture.getSpec().getDeletionPolicy() != DeletionPolicy.Orphan);
   }
 }

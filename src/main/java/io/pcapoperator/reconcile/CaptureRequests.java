@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.pcapoperator.api.v1alpha1.CaptureFilter;
 import io.pcapoperator.api.v1alpha1.CaptureType;
 import io.pcapoperator.api.v1alpha1.PacketCaptureSpec;
+import io.pcapoperator.api.v1alpha1.SubmittedRequest;
 import io.pcapoperator.cloudflare.Pcap;
 import io.pcapoperator.cloudflare.PcapFilter;
 import io.pcapoperator.cloudflare.PcapRequest;
@@ -46,21 +47,44 @@ public final class CaptureRequests {
    * requestedAt}, the time the user asked for it, when that is still within Cloudflare's 24 hours.
    */
   public static PcapRequest toRequest(PacketCaptureSpec spec, Optional<Instant> requestedAt) {
+    return toRequest(toSubmitted(spec, requestedAt));
+  }
+
+  /** The request a spec makes, as it is recorded in status before it is sent. */
+  public static SubmittedRequest toSubmitted(
+      PacketCaptureSpec spec, Optional<Instant> requestedAt) {
     boolean full = spec.getType() == CaptureType.FULL;
     String offsetTime = full ? null : spec.getOffsetTime();
     if (!full && offsetTime == null && requestedAt.isPresent()) {
       offsetTime = Timestamps.format(requestedAt.get());
     }
+    SubmittedRequest recorded = new SubmittedRequest();
+    recorded.setAccountId(spec.getAccountId());
+    recorded.setSystem(
+        spec.getSystem() == null ? PcapRequest.SYSTEM_MAGIC_TRANSIT : spec.getSystem());
+    recorded.setType(spec.getType());
+    recorded.setTimeLimit(spec.getTimeLimit());
+    recorded.setPacketLimit(spec.getPacketLimit());
+    recorded.setByteLimit(full ? spec.getByteLimit() : null);
+    recorded.setColoName(full ? spec.getColoName() : null);
+    recorded.setDestinationConf(full ? spec.getDestinationConf() : null);
+    recorded.setFilter(toFilter(spec.getFilter()) == null ? null : spec.getFilter());
+    recorded.setOffsetTime(offsetTime);
+    return recorded;
+  }
+
+  /** The {@code POST /pcaps} body of a recorded request. */
+  public static PcapRequest toRequest(SubmittedRequest recorded) {
     return new PcapRequest(
-        spec.getSystem() == null ? PcapRequest.SYSTEM_MAGIC_TRANSIT : spec.getSystem(),
-        full ? PcapRequest.TYPE_FULL : PcapRequest.TYPE_SIMPLE,
-        spec.getTimeLimit(),
-        spec.getPacketLimit(),
-        full ? spec.getByteLimit() : null,
-        full ? spec.getColoName() : null,
-        full ? spec.getDestinationConf() : null,
-        toFilter(spec.getFilter()),
-        offsetTime);
+        recorded.getSystem(),
+        recorded.getType() == CaptureType.FULL ? PcapRequest.TYPE_FULL : PcapRequest.TYPE_SIMPLE,
+        recorded.getTimeLimit(),
+        recorded.getPacketLimit(),
+        recorded.getByteLimit(),
+        recorded.getColoName(),
+        recorded.getDestinationConf(),
+        toFilter(recorded.getFilter()),
+        recorded.getOffsetTime());
   }
 
   /**

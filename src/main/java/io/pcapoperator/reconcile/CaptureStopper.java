@@ -3,8 +3,6 @@ package io.pcapoperator.reconcile;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.pcapoperator.api.v1alpha1.CapturePhase;
-import io.pcapoperator.api.v1alpha1.CaptureType;
-import io.pcapoperator.api.v1alpha1.DeletionPolicy;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
 import io.pcapoperator.api.v1alpha1.PacketCaptureStatus;
 import io.pcapoperator.cloudflare.AuthenticationException;
@@ -80,7 +78,7 @@ final class CaptureStopper {
           return released(capture, context);
         }
       }
-      api.stop(found, capture.getSpec().getAccountId(), id);
+      api.stop(found, RecordedRequest.accountId(capture), id);
     } catch (TerminalApiException e) {
       LOG.info("capture {} needed no stop: {}", id, e.apiMessage());
       return released(capture, context);
@@ -109,9 +107,7 @@ final class CaptureStopper {
   /** A full capture to stop on deletion whose create may have made a capture never recorded. */
   private static boolean mayHaveLostCapture(PacketCapture capture) {
     PacketCaptureStatus status = capture.getStatus();
-    return capture.getSpec() != null
-        && capture.getSpec().getType() == CaptureType.FULL
-        && capture.getSpec().getDeletionPolicy() != DeletionPolicy.Orphan
+    return CaptureFinalizer.stopsOnDelete(capture)
         && status != null
         && status.getId() == null
         && status.getPhase() == CapturePhase.Submitting
@@ -120,11 +116,7 @@ final class CaptureStopper {
 
   private static boolean needsStop(PacketCapture capture) {
     PacketCaptureStatus status = capture.getStatus();
-    if (capture.getSpec() == null
-        || capture.getSpec().getType() != CaptureType.FULL
-        || capture.getSpec().getDeletionPolicy() == DeletionPolicy.Orphan
-        || status == null
-        || status.getId() == null) {
+    if (!CaptureFinalizer.stopsOnDelete(capture) || status == null || status.getId() == null) {
       return false;
     }
     PcapStatus remote = PcapStatus.fromWire(status.getRemoteStatus());

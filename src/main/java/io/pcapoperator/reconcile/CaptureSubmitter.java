@@ -6,6 +6,7 @@ import io.pcapoperator.api.v1alpha1.PacketCapture;
 import io.pcapoperator.api.v1alpha1.PacketCaptureSpec;
 import io.pcapoperator.api.v1alpha1.PacketCaptureStatus;
 import io.pcapoperator.api.v1alpha1.QueueStatus;
+import io.pcapoperator.api.v1alpha1.SubmittedRequest;
 import io.pcapoperator.cloudflare.AuthenticationException;
 import io.pcapoperator.cloudflare.CloudflareApiException;
 import io.pcapoperator.cloudflare.Pcap;
@@ -106,10 +107,11 @@ final class CaptureSubmitter {
             "sending the capture request to Cloudflare",
             false,
             s -> {
+              SubmittedRequest sent =
+                  submitted(attempt.resource().getSpec(), s.getRequestedAt(), started);
               s.setSubmissionStarted(Timestamps.formatPrecise(started));
-              s.setSubmissionHash(
-                  CaptureRequests.fingerprint(
-                      request(attempt.resource().getSpec(), s.getRequestedAt(), started)));
+              s.setSubmissionHash(CaptureRequests.fingerprint(CaptureRequests.toRequest(sent)));
+              s.setRequest(sent);
               s.setQueue(null);
             });
     PacketCapture held = CaptureFinalizer.ensure(marked, attempt.context());
@@ -118,7 +120,7 @@ final class CaptureSubmitter {
       return requeue.never();
     }
     Attempt current = attempt.with(held);
-    PcapRequest request = request(held, started);
+    PcapRequest request = CaptureRequests.toRequest(held.getStatus().getRequest());
     Pcap created;
     try {
       created = api.create(current.credentials(), current.accountId(), request);
@@ -184,14 +186,21 @@ final class CaptureSubmitter {
   }
 
   /**
-   * Whether the request this spec makes is the one whose answer was lost, by the fingerprint
-   * recorded before it was sent; a status written before fingerprints were recorded has none, and
-   * the request is then taken to be the same.
+   * Whether the request that adoption would match is the one whose answer was lost: always, when
+   * the request itself was recorded; else by the fingerprint recorded before it was sent (a status
+   * written before fingerprints were recorded has none, and the spec is then taken as sent).
    */
   private boolean sameRequestAsSent(PacketCapture capture) {
     String sent = capture.getStatus().getSubmissionHash();
-    return sent == null
-        || sent.equals(CaptureRequests.fingerprint(request(capture, lost.attemptStarted(capture))));
+    return RecordedRequest.recorded(capture).isPresent()
+        || sent == null
+        || sent.equals(
+            CaptureRequests.fingerprint(
+                CaptureRequests.toRequest(
+                    submitted(
+                        capture.getSpec(),
+                        capture.getStatus().getRequestedAt(),
+                        lost.attemptStarted(capture)))));
   }
 
   private UpdateControl<PacketCapture> changedSinceSent(Attempt attempt) {
@@ -210,18 +219,12 @@ final class CaptureSubmitter {
   }
 
   /** The create request; the pinned look-back time is used while Cloudflare still accepts it. */
-  private static PcapRequest request(PacketCapture capture, Instant now) {
-    return request(
-        capture.getSpec(),
-        capture.getStatus() == null ? null : capture.getStatus().getRequestedAt(),
-        now);
-  }
-
-  private static PcapRequest request(PacketCaptureSpec spec, String requestedAt, Instant now) {
+  private static SubmittedRequest submitted(
+      PacketCaptureSpec spec, String requestedAt, Instant now) {
     Optional<Instant> pinned =
         Timestamps.parse(requestedAt)
             .filter(at -> Duration.between(at, now).compareTo(OFFSET_TIME_REACH) < 0);
-    return CaptureRequests.toRequest(spec, pinned);
+    return CaptureRequests.toSubmitted(spec, pinned);
   }
 
   private UpdateControl<PacketCapture> record(

@@ -2,6 +2,7 @@ package io.pcapoperator.reconcile;
 
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
+import io.pcapoperator.api.v1alpha1.SubmittedRequest;
 import io.pcapoperator.cloudflare.Credentials;
 import io.pcapoperator.cloudflare.Pcap;
 import io.pcapoperator.cloudflare.PcapRequest;
@@ -33,10 +34,11 @@ final class LostSubmissions {
   /** The remote captures that {@code capture}'s lost create may have made. */
   List<Pcap> candidates(
       PacketCapture capture, Context<PacketCapture> context, Credentials credentials) {
-    PcapRequest request = CaptureRequests.toRequest(capture.getSpec());
+    SubmittedRequest sent = RecordedRequest.of(capture).orElseThrow();
+    PcapRequest request = CaptureRequests.toRequest(sent);
     Instant earliest = attemptStarted(capture).minus(CLOCK_SKEW);
     Set<String> claimed = idsClaimedByOthers(capture, context);
-    return api.list(credentials, capture.getSpec().getAccountId()).stream()
+    return api.list(credentials, sent.getAccountId()).stream()
         .filter(p -> CaptureRequests.sameRequest(request, p))
         .filter(p -> Timestamps.parse(p.submitted()).map(t -> !t.isBefore(earliest)).orElse(false))
         .filter(p -> !claimed.contains(p.id()))

@@ -46,6 +46,7 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture> {
   private final ReconcilerSettings settings;
   private final PhaseCensus census;
   private final StatusWriter statusWriter;
+  private final ScaledClock clock;
 
   public PacketCaptureReconciler(
       PcapsApi api,
@@ -55,6 +56,7 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture> {
       PhaseCensus census,
       QueueWaits queueWaits) {
     this.settings = settings;
+    this.clock = clock;
     this.census = census;
     this.statusWriter = new StatusWriter(census);
     this.validator = new SpecValidator(clock);
@@ -113,7 +115,8 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture> {
 
   @Override
   public UpdateControl<PacketCapture> reconcile(
-      PacketCapture capture, Context<PacketCapture> context) {
+      PacketCapture observed, Context<PacketCapture> context) {
+    PacketCapture capture = observed;
     if (context.isPrimaryResourceDeleted()) {
       census.forget(capture.getMetadata().getUid());
       return requeue.never();
@@ -122,6 +125,10 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture> {
       return capture.hasFinalizer(CaptureFinalizer.NAME)
           ? stopper.cleanup(capture, context)
           : requeue.never();
+    }
+    if (SpecDrift.stale(capture)) {
+      capture =
+          statusWriter.write(capture, context, s -> SpecDrift.apply(observed, s, clock.instant()));
     }
     PacketCaptureStatus status = capture.getStatus();
     if (status != null && status.getPhase() != null && status.getPhase().isTerminal()) {

@@ -1,6 +1,8 @@
 package io.pcapoperator.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.generator.annotation.Required;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
@@ -56,4 +58,15 @@ public class PacketCapture extends CustomResource<PacketCaptureSpec, PacketCaptu
 
   /** The API version of this class. */
   public static final String VERSION = "v1alpha1";
+
+  /**
+   * The capture request. Required, so that the API server refuses its removal: the immutability
+   * rule on the spec runs only when both the old and the new object have one.
+   */
+  @Override
+  @Required
+  @JsonPropertyDescription("The capture to request from Cloudflare.")
+  public PacketCaptureSpec getSpec() {
+    return super.getSpec();
+  }
 }

@@ -44,6 +44,11 @@ public class PacketCaptureStatus {
           + " capture is adopted after a lost answer only for the request it fingerprints.")
   private String submissionHash;
 
+  @JsonPropertyDescription(
+      "The create request as sent, recorded before it was sent. Sync, adoption and the stop on"
+          + " deletion follow it, whatever the spec says later.")
+  private SubmittedRequest request;
+
   @JsonPropertyDescription("Packets captured so far, as Cloudflare reports them.")
   private Long packetsCaptured;
 
@@ -127,6 +132,14 @@ public class PacketCaptureStatus {
 
   public void setSubmissionHash(String submissionHash) {
     this.submissionHash = submissionHash;
+  }
+
+  public SubmittedRequest getRequest() {
+    return request;
+  }
+
+  public void setRequest(SubmittedRequest request) {
+    this.request = request;
   }
 
   public Long getPacketsCaptured() {
