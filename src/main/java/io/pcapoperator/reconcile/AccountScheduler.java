@@ -78,7 +78,7 @@ public final class AccountScheduler {
               ? state.nextSimpleSlot(account)
               : state.nextFullSlot(capture, account, now);
       if (position == 1 && !slot.isAfter(now)) {
-        if (type == CaptureType.SIMPLE && state.simpleInFlightOtherThan(capture)) {
+        if (type == CaptureType.SIMPLE && state.unsettledSimpleCreateOtherThan(capture, account)) {
           return new Wait(position, now.plus(IN_FLIGHT_RECHECK));
         }
         Optional<Duration> held = sendHeldFor.get();
@@ -109,9 +109,10 @@ public final class AccountScheduler {
   }
 
   /**
-   * A create of {@code capture} ended without an answer that says when Cloudflare took it (refused,
-   * rejected or unknown): it no longer holds back the next simple capture, whose slot then follows
-   * from the capture's status.
+   * A create of {@code capture} is settled without an answer that says when Cloudflare took it
+   * (refused or rejected, so it made nothing): it no longer holds back the next simple capture,
+   * whose slot then follows from the capture's status. A create of unknown outcome is not settled
+   * until adoption or a new attempt settles it.
    */
   public void settled(PacketCapture capture) {
     AccountState state =
@@ -120,6 +121,21 @@ public final class AccountScheduler {
       if (Objects.equals(state.simpleInFlight, uid(capture))) {
         state.simpleInFlight = null;
       }
+    }
+  }
+
+  /** A deleted capture holds nothing back any more, whatever its create's outcome. */
+  public void forget(PacketCapture capture) {
+    AccountState state =
+        capture.getSpec() == null ? null : accounts.get(capture.getSpec().getAccountId());
+    if (state == null) {
+      return;
+    }
+    synchronized (state) {
+      if (Objects.equals(state.simpleInFlight, uid(capture))) {
+        state.simpleInFlight = null;
+      }
+      state.release(capture);
     }
   }
 
@@ -227,8 +243,25 @@ public final class AccountScheduler {
     private String fullReservedBy;
     private String simpleInFlight;
 
-    private boolean simpleInFlightOtherThan(PacketCapture capture) {
-      return simpleInFlight != null && !simpleInFlight.equals(uid(capture));
+    /**
+     * Whether a simple create of another capture of the account is in flight or of unknown outcome:
+     * remembered since its admission, or shown by its status (Submitting with no id), which
+     * survives a restart. Until the account's list settles it, it may have made a capture that an
+     * identical request sent now would be confused with.
+     */
+    private boolean unsettledSimpleCreateOtherThan(
+        PacketCapture capture, Collection<PacketCapture> account) {
+      if (simpleInFlight != null && !simpleInFlight.equals(uid(capture))) {
+        return true;
+      }
+      return account.stream()
+          .anyMatch(
+              other ->
+                  !Objects.equals(uid(other), uid(capture))
+                      && other.getMetadata().getDeletionTimestamp() == null
+                      && other.getSpec() != null
+                      && other.getSpec().getType() == CaptureType.SIMPLE
+                      && createOutcomeUnknown(other));
     }
 
     private Instant nextSimpleSlot(Collection<PacketCapture> account) {
@@ -290,6 +323,15 @@ public final class AccountScheduler {
         fullPausedUntil = later(fullPausedUntil, until);
       }
     }
+  }
+
+  /** Whether a create was sent for the capture and its outcome is not yet known. */
+  private static boolean createOutcomeUnknown(PacketCapture capture) {
+    PacketCaptureStatus status = capture.getStatus();
+    return status != null
+        && status.getPhase() == CapturePhase.Submitting
+        && status.getId() == null
+        && status.getSubmissionStarted() != null;
   }
 
   /** When a capture was last submitted, by the remote's word or the operator's attempt. */

@@ -5,14 +5,18 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
 import java.util.List;
 
-/** Indexes of the PacketCapture cache: by credentials Secret and by Cloudflare account. */
+/**
+ * Indexes of the PacketCapture cache: by credentials Secret, by Cloudflare account, and by the
+ * remote id recorded in status.
+ */
 final class CaptureIndexes {
   private static final String SECRET = "credentials-secret";
   private static final String ACCOUNT = "account";
+  private static final String REMOTE_ID = "remote-id";
 
   private CaptureIndexes() {}
 
-  /** Adds both indexes to the controller's cache. */
+  /** Adds the indexes to the controller's cache. */
   static void register(EventSourceContext<PacketCapture> context) {
     context
         .getPrimaryCache()
@@ -28,6 +32,19 @@ final class CaptureIndexes {
                 capture.getSpec() == null || capture.getSpec().getAccountId() == null
                     ? List.of()
                     : List.of(capture.getSpec().getAccountId()));
+    context
+        .getPrimaryCache()
+        .addIndexer(
+            REMOTE_ID,
+            capture ->
+                capture.getStatus() == null || capture.getStatus().getId() == null
+                    ? List.of()
+                    : List.of(capture.getStatus().getId()));
+  }
+
+  /** The captures whose status records the remote id {@code id}. */
+  static List<PacketCapture> holdingId(Context<PacketCapture> context, String id) {
+    return context.getPrimaryCache().byIndex(REMOTE_ID, id);
   }
 
   /** The captures that name the Secret {@code namespace/name}. */

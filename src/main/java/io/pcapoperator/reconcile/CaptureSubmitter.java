@@ -127,12 +127,6 @@ final class CaptureSubmitter {
     } catch (CloudflareApiException e) {
       return createFailed(current, e);
     }
-    Optional<Instant> submitted = Timestamps.parse(created.submitted());
-    if (submitted.isPresent()) {
-      scheduler.submitted(current.accountId(), held.getSpec().getType(), submitted.get());
-    } else {
-      scheduler.settled(held);
-    }
     return record(current, created, "Submitted", "created capture " + created.id());
   }
 
@@ -227,20 +221,35 @@ final class CaptureSubmitter {
     return CaptureRequests.toSubmitted(spec, pinned);
   }
 
+  /**
+   * Records the capture that a create made, as answered or as adopted; the account's next capture
+   * may then go a minute after Cloudflare took this one.
+   */
   private UpdateControl<PacketCapture> record(
       Attempt attempt, Pcap pcap, String eventReason, String eventMessage) {
+    Optional<Instant> submitted = Timestamps.parse(pcap.submitted());
+    if (submitted.isPresent()) {
+      scheduler.submitted(
+          attempt.accountId(), RecordedRequest.type(attempt.resource()), submitted.get());
+    } else {
+      scheduler.settled(attempt.resource());
+    }
     failures.succeeded(attempt);
     PacketCapture stored = updates.mirror(attempt.resource(), attempt.context(), pcap);
     updates.normalEvent(stored, eventReason, eventMessage);
     return sync.next(stored, pcap);
   }
 
+  /**
+   * A create that failed: refused or rejected, it made nothing and settles the account's slot; of
+   * unknown outcome, it keeps the slot until the account's list settles it.
+   */
   private UpdateControl<PacketCapture> createFailed(Attempt attempt, CloudflareApiException e) {
-    scheduler.settled(attempt.resource());
     if (e instanceof TerminalApiException terminal) {
       return rejected(attempt, terminal);
     }
     if (e instanceof RetryableApiException retryable && notCreated(retryable)) {
+      scheduler.settled(attempt.resource());
       if (!(retryable instanceof BudgetHeldException)) {
         Duration wait = retryable.retryAfter().orElse(AccountScheduler.SIMPLE_INTERVAL);
         scheduler.refused(attempt.resource(), clock.instant().plus(wait));
@@ -248,6 +257,7 @@ final class CaptureSubmitter {
       return failures.handleNotSubmitted(attempt, retryable, CapturePhase.Queued);
     }
     if (e instanceof AuthenticationException) {
+      scheduler.settled(attempt.resource());
       return failures.handleNotSubmitted(attempt, e, CapturePhase.Pending);
     }
     // The request may have created a capture: stay Submitting, and settle it from the list.
@@ -298,6 +308,7 @@ final class CaptureSubmitter {
   }
 
   private UpdateControl<PacketCapture> rejected(Attempt attempt, TerminalApiException e) {
+    scheduler.settled(attempt.resource());
     updates.notReady(
         attempt.resource(),
         attempt.context(),

@@ -11,13 +11,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Finds the remote captures that a create of unknown outcome may have made: the account's captures
- * with the same request, submitted after the attempt began (less clock skew), and not already
- * recorded by another PacketCapture.
+ * with the request recorded at submission, submitted after the attempt began (less clock skew), and
+ * not recorded by another PacketCapture (looked up in the cache's index of remote ids). The account
+ * scheduler admits no other create of the same account and type while this one is unsettled, so no
+ * other create of the operator's can have made a candidate.
  */
 final class LostSubmissions {
   /** Allowance for clock skew between the operator and Cloudflare when matching captures. */
@@ -37,11 +37,10 @@ final class LostSubmissions {
     SubmittedRequest sent = RecordedRequest.of(capture).orElseThrow();
     PcapRequest request = CaptureRequests.toRequest(sent);
     Instant earliest = attemptStarted(capture).minus(CLOCK_SKEW);
-    Set<String> claimed = idsClaimedByOthers(capture, context);
     return api.list(credentials, sent.getAccountId()).stream()
         .filter(p -> CaptureRequests.sameRequest(request, p))
         .filter(p -> Timestamps.parse(p.submitted()).map(t -> !t.isBefore(earliest)).orElse(false))
-        .filter(p -> !claimed.contains(p.id()))
+        .filter(p -> !heldByAnother(capture, context, p.id()))
         .toList();
   }
 
@@ -52,17 +51,11 @@ final class LostSubmissions {
         .orElse(clock.instant());
   }
 
-  private static Set<String> idsClaimedByOthers(
-      PacketCapture capture, Context<PacketCapture> context) {
+  /** Whether a PacketCapture other than {@code capture} has recorded {@code id}. */
+  private static boolean heldByAnother(
+      PacketCapture capture, Context<PacketCapture> context, String id) {
     String uid = capture.getMetadata().getUid();
-    return context
-        .getPrimaryCache()
-        .list(
-            other ->
-                !uid.equals(other.getMetadata().getUid())
-                    && other.getStatus() != null
-                    && other.getStatus().getId() != null)
-        .map(other -> other.getStatus().getId())
-        .collect(Collectors.toSet());
+    return CaptureIndexes.holdingId(context, id).stream()
+        .anyMatch(other -> !uid.equals(other.getMetadata().getUid()));
   }
 }

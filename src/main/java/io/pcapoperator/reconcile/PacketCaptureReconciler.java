@@ -47,6 +47,7 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture> {
   private final PhaseCensus census;
   private final StatusWriter statusWriter;
   private final ScaledClock clock;
+  private final AccountScheduler scheduler = new AccountScheduler();
 
   public PacketCaptureReconciler(
       PcapsApi api,
@@ -69,15 +70,7 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture> {
     this.sync = new CaptureSync(api, updates, failures, settings.poll(), requeue, clock);
     this.submitter =
         new CaptureSubmitter(
-            api,
-            updates,
-            failures,
-            sync,
-            requeue,
-            clock,
-            settings,
-            new AccountScheduler(),
-            queueWaits);
+            api, updates, failures, sync, requeue, clock, settings, scheduler, queueWaits);
     this.stopper =
         new CaptureStopper(
             api,
@@ -119,6 +112,7 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture> {
     PacketCapture capture = observed;
     if (context.isPrimaryResourceDeleted()) {
       census.forget(capture.getMetadata().getUid());
+      scheduler.forget(capture);
       return requeue.never();
     }
     if (capture.isMarkedForDeletion()) {

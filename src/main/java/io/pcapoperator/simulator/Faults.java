@@ -9,7 +9,9 @@ import java.util.Random;
 /**
  * Faults to inject into the simulated API, settable at any time from Java or the admin endpoint: a
  * share of requests answered with an error, added latency, forced answers for the next requests,
- * captures that will fail, and creates whose answer is lost after the capture was made.
+ * captures that will fail, and creates whose answer is lost after the capture was made. Random
+ * faults draw from one seeded generator, so a run with the same seed and the same requests in the
+ * same order meets the same faults.
  */
 public final class Faults {
   /** A forced answer: status, optional {@code retry-after} seconds and {@code x-should-retry}. */
@@ -25,6 +27,7 @@ public final class Faults {
       "No packets matched the filter in the time limit given. Please modify the filter or try"
           + " again.";
   private int createAnswersToLose;
+  private double lostCreateRate;
 
   Faults(long seed) {
     this.random = new Random(seed);
@@ -64,6 +67,12 @@ public final class Faults {
     return this;
   }
 
+  /** Makes this share (0–1) of creates make their capture but answer 502. */
+  public synchronized Faults lostCreateRate(double rate) {
+    this.lostCreateRate = rate;
+    return this;
+  }
+
   /** Clears every fault. */
   public synchronized Faults reset() {
     errorRate = 0;
@@ -72,6 +81,7 @@ public final class Faults {
     forced.clear();
     capturesToFail = 0;
     createAnswersToLose = 0;
+    lostCreateRate = 0;
     return this;
   }
 
@@ -101,10 +111,10 @@ public final class Faults {
 
   /** Whether the answer of the create now being made is to be lost. */
   synchronized boolean takeLostCreateAnswer() {
-    if (createAnswersToLose <= 0) {
-      return false;
+    if (createAnswersToLose > 0) {
+      createAnswersToLose--;
+      return true;
     }
-    createAnswersToLose--;
-    return true;
+    return lostCreateRate > 0 && random.nextDouble() < lostCreateRate;
   }
 }

@@ -78,10 +78,15 @@ public final class PcapSimulator implements AutoCloseable {
 
   /** Starts a simulator on 127.0.0.1 and {@code port} (0 for any free port). */
   public static PcapSimulator start(SimulatorConfig config, Clock clock, int port) {
+    return start(config, clock, port, 42);
+  }
+
+  /** As {@link #start(SimulatorConfig, Clock, int)}, its random faults drawn from {@code seed}. */
+  public static PcapSimulator start(SimulatorConfig config, Clock clock, int port, long seed) {
     try {
       HttpServer server =
           HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-      PcapSimulator simulator = new PcapSimulator(server, config, clock, 42);
+      PcapSimulator simulator = new PcapSimulator(server, config, clock, seed);
       server.start();
       return simulator;
     } catch (IOException e) {

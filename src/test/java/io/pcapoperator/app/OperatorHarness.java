@@ -37,21 +37,26 @@ final class OperatorHarness implements AutoCloseable {
   final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private PcapOperator operator;
 
-  private OperatorHarness(SimulatorConfig config, double timeScale) {
+  private OperatorHarness(SimulatorConfig config, double timeScale, long seed) {
     this.clock = ScaledClock.startingNow(timeScale);
     this.kube = EmbeddedKubernetes.start(0);
     kube.server().createNamespace(NAMESPACE);
-    this.simulator = PcapSimulator.start(config, clock, 0);
+    this.simulator = PcapSimulator.start(config, clock, 0, seed);
     startOperator();
   }
 
   static OperatorHarness start() {
-    return new OperatorHarness(SimulatorConfig.defaults(), TIME_SCALE);
+    return start(TIME_SCALE);
   }
 
   /** A harness whose clocks run {@code timeScale} times faster than the wall clock. */
   static OperatorHarness start(double timeScale) {
-    return new OperatorHarness(SimulatorConfig.defaults(), timeScale);
+    return start(timeScale, 42);
+  }
+
+  /** As {@link #start(double)}, the simulator's random faults drawn from {@code seed}. */
+  static OperatorHarness start(double timeScale, long seed) {
+    return new OperatorHarness(SimulatorConfig.defaults(), timeScale, seed);
   }
 
   KubernetesClient client() {
