@@ -191,4 +191,59 @@ class AccountSchedulerTest {
         .isInstanceOfSatisfying(
             AccountScheduler.Wait.class, wait -> assertThat(wait.position()).isEqualTo(2));
   }
+
+  @Test
+  void aCreateOfUnknownOutcomeHoldsItsAccountUntilSettledEvenAfterARestart() {
+    PacketCapture lost = capture("a", "lost", CaptureType.SIMPLE);
+    PacketCapture next = capture("a", "next", CaptureType.SIMPLE);
+    List<PacketCapture> account = List.of(lost, next);
+    assertThat(scheduler.admit(lost, account, NOW, ALL_FOUND, SENT_NOW))
+        .isEqualTo(new AccountScheduler.Admitted());
+    unknownOutcome(lost, NOW);
+
+    Instant anHourOn = NOW.plus(Duration.ofHours(1));
+    AccountScheduler.Wait blocked =
+        new AccountScheduler.Wait(1, anHourOn.plus(AccountScheduler.IN_FLIGHT_RECHECK));
+    assertThat(scheduler.admit(next, account, anHourOn, ALL_FOUND, SENT_NOW)).isEqualTo(blocked);
+    assertThat(new AccountScheduler().admit(next, account, anHourOn, ALL_FOUND, SENT_NOW))
+        .isEqualTo(blocked);
+
+    running(lost, NOW.plusSeconds(1));
+    scheduler.submitted(ACCOUNT, CaptureType.SIMPLE, NOW.plusSeconds(1));
+    assertThat(scheduler.admit(next, account, anHourOn, ALL_FOUND, SENT_NOW))
+        .isEqualTo(new AccountScheduler.Admitted());
+  }
+
+  @Test
+  void aFullCreateOfUnknownOutcomeHoldsTheAccountBeyondItsTimeLimit() {
+    PacketCapture lost = capture("a", "lost", CaptureType.FULL);
+    unknownOutcome(lost, NOW);
+    PacketCapture next = capture("a", "next", CaptureType.FULL);
+
+    Instant pastItsLimit = NOW.plus(Duration.ofHours(1));
+    assertThat(
+            new AccountScheduler()
+                .admit(next, List.of(lost, next), pastItsLimit, ALL_FOUND, SENT_NOW))
+        .isInstanceOf(AccountScheduler.Wait.class);
+  }
+
+  @Test
+  void aDeletedCaptureWhoseCreateWasInFlightHoldsNothingBack() {
+    PacketCapture gone = capture("a", "gone", CaptureType.SIMPLE);
+    PacketCapture next = capture("a", "next", CaptureType.SIMPLE);
+    assertThat(scheduler.admit(gone, List.of(gone, next), NOW, ALL_FOUND, SENT_NOW))
+        .isEqualTo(new AccountScheduler.Admitted());
+
+    scheduler.forget(gone);
+
+    assertThat(scheduler.admit(next, List.of(next), NOW.plusSeconds(61), ALL_FOUND, SENT_NOW))
+        .isEqualTo(new AccountScheduler.Admitted());
+  }
+
+  private static void unknownOutcome(PacketCapture capture, Instant started) {
+    PacketCaptureStatus status = new PacketCaptureStatus();
+    status.setPhase(CapturePhase.Submitting);
+    status.setSubmissionStarted(started.toString());
+    capture.setStatus(status);
+  }
 }
