@@ -42,6 +42,14 @@ class CrdDriftTest {
   }
 
   @Test
+  void committedCrdWritesWholeNumberBoundsAsIntegers() throws IOException {
+    String text = Files.readString(COMMITTED);
+    assertThat(text)
+        .contains("maximum: 1000000000", "maximum: 10000", "minimum: 1")
+        .doesNotContainPattern("(?m)(minimum|maximum): .*[.E]");
+  }
+
+  @Test
   void committedCrdCarriesColumnsLimitsAndRules() throws IOException {
     CustomResourceDefinition crd =
         Serialization.unmarshal(Files.readString(COMMITTED), CustomResourceDefinition.class);

@@ -6,14 +6,18 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Generates the PacketCapture CRD with fabric8's crd-generator, then puts the printer columns in
- * the order users read them (the generator sorts them by JSON path).
+ * the order users read them (the generator sorts them by JSON path) and writes whole-number bounds
+ * as integers: the generator writes {@code 1.0E9}, which YAML 1.1 readers (PyYAML, and so Ansible)
+ * take for a string.
  */
 final class CrdGeneration {
   /** File name of the generated and the committed CRD. */
@@ -21,6 +25,12 @@ final class CrdGeneration {
 
   private static final List<String> COLUMN_ORDER =
       List.of("Type", "Phase", "Remote", "ID", "Packets", "Age", "Submitted", "Message");
+
+  private static final Pattern BOUND =
+      Pattern.compile(
+          "^(\\s*(?:minimum|maximum|exclusiveMinimum|exclusiveMaximum|multipleOf): )"
+              + "(-?[0-9]+\\.[0-9]+(?:E[0-9]+)?)$",
+          Pattern.MULTILINE);
 
   private CrdGeneration() {}
 
@@ -33,7 +43,24 @@ final class CrdGeneration {
         .withPostProcessor(new ColumnOrder())
         .inOutputDir(directory.toFile())
         .generate();
-    return directory.resolve(FILE_NAME);
+    Path crd = directory.resolve(FILE_NAME);
+    Files.writeString(crd, integerBounds(Files.readString(crd)));
+    return crd;
+  }
+
+  /** {@code maximum: 1.0E9} and {@code minimum: 1.0} become {@code 1000000000} and {@code 1}. */
+  static String integerBounds(String yaml) {
+    return BOUND
+        .matcher(yaml)
+        .replaceAll(
+            m -> {
+              BigDecimal value = new BigDecimal(m.group(2));
+              String written =
+                  value.stripTrailingZeros().scale() <= 0
+                      ? value.toBigIntegerExact().toString()
+                      : m.group(2);
+              return m.group(1) + written;
+            });
   }
 
   private static final class ColumnOrder implements CRDPostProcessor {
