@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.pcapoperator.reconcile.CaptureRequests;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class HttpPcapsApiTest {
   private static final String ACCOUNT = "023e105f4ecef8ad9ca31a8372d0c353";
@@ -329,5 +334,38 @@ class HttpPcapsApiTest {
       }
     }
     assertThat(TOKEN.toString()).doesNotContain(SECRET);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"full-capture-as-documented.json", "full-capture-as-the-sdks-type-it.json"})
+  void readsAFullCaptureWhetherItsColoComesAsColoOrColoName(String example) throws IOException {
+    String body;
+    try (InputStream in = getClass().getResourceAsStream("/cloudflare/" + example)) {
+      body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    stub.reply(200, body);
+
+    Pcap full = api.get(TOKEN, ACCOUNT, ID);
+
+    assertThat(full.coloName()).isEqualTo("ORD");
+    assertThat(full.destinationConf()).isEqualTo("gs://example-bucket/captures");
+    assertThat(full.byteLimit()).isEqualTo(500_000L);
+    assertThat(full.filterV1()).isEqualTo(new PcapFilter("1.2.3.4", null, null, null, 6));
+    assertThat(
+            CaptureRequests.sameRequest(
+                new PcapRequest(
+                    "magic-transit",
+                    "full",
+                    300,
+                    null,
+                    500_000L,
+                    "ORD",
+                    "gs://example-bucket/captures",
+                    new PcapFilter("1.2.3.4", null, null, null, 6),
+                    null),
+                full))
+        .as("a lost create of this request is matched by adoption")
+        .isTrue();
   }
 }
