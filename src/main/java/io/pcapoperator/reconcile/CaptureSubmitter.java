@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Creates the remote capture exactly once. The intent is written to status (phase Submitting, with
@@ -30,6 +32,8 @@ import java.util.stream.Collectors;
 final class CaptureSubmitter {
   /** Annotation a user sets to the right remote id when several captures match a lost create. */
   static final String ADOPT_ANNOTATION = "pcap-operator.io/adopt-id";
+
+  private static final Logger LOG = LoggerFactory.getLogger(CaptureSubmitter.class);
 
   /** How far back Cloudflare lets a simple capture look, less a margin for the request's trip. */
   private static final Duration OFFSET_TIME_REACH = Duration.ofHours(24).minusMinutes(10);
@@ -224,10 +228,25 @@ final class CaptureSubmitter {
     return CaptureRequests.toRequest(spec, pinned);
   }
 
+  /**
+   * Records the created or adopted capture's id. When the resource was deleted meanwhile, the id
+   * has nowhere to go: one line names it, so that the remote capture is not forgotten.
+   */
   private UpdateControl<PacketCapture> record(
       Attempt attempt, Pcap pcap, String eventReason, String eventMessage) {
     failures.succeeded(attempt);
-    PacketCapture stored = updates.mirror(attempt.resource(), attempt.context(), pcap);
+    PacketCapture stored;
+    try {
+      stored = updates.mirror(attempt.resource(), attempt.context(), pcap);
+    } catch (CaptureGoneException e) {
+      LOG.info(
+          "Cloudflare capture {} is not recorded: PacketCapture {}/{} was deleted while it was"
+              + " submitted",
+          pcap.id(),
+          attempt.resource().getMetadata().getNamespace(),
+          attempt.resource().getMetadata().getName());
+      return requeue.never();
+    }
     updates.normalEvent(stored, eventReason, eventMessage);
     return sync.next(stored, pcap);
   }
