@@ -123,9 +123,9 @@ final class DevCommand {
         scale,
         simulator.build(),
         !options.getBoolean("plain-http", false),
-        options.getInt("kube-port", 6443),
-        options.getInt("simulator-port", 0),
-        options.getInt("http-port", 0));
+        options.getPort("kube-port", 6443),
+        options.getPort("simulator-port", 0),
+        options.getPort("http-port", 0));
   }
 
   private Path samples() {
