@@ -18,7 +18,10 @@ final class DevInstructions {
   private DevInstructions() {}
 
   /**
-   * @param samples the manifests {@code dev} applies to {@code namespace}, none for none
+   * The instructions for a {@code dev} run.
+   *
+   * @param samples the manifests {@code dev} applies to {@code namespace}, empty for {@code
+   *     --samples none}
    * @param simulatorToken the token the simulator accepts, for a Secret the user creates
    */
   static String text(
@@ -32,15 +35,12 @@ final class DevInstructions {
     List<String> lines = new ArrayList<>();
     lines.add("");
     lines.add(
-        hasSecret
-            ? "Ready. Namespace "
-                + namespace
-                + " has the Secret "
-                + SECRET
-                + ". In another terminal:"
-            : "Ready. Namespace "
-                + namespace
-                + " has no Secret yet: create it first. In another terminal:");
+        "Ready. Namespace "
+            + namespace
+            + (hasSecret
+                ? " has the Secret " + SECRET + "."
+                : " has no Secret yet: create it first.")
+            + " In another terminal:");
     lines.add("");
     lines.add("  export KUBECONFIG=" + kubeconfig);
     if (!hasSecret) {

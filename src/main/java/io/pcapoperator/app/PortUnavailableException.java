@@ -25,9 +25,8 @@ final class PortUnavailableException extends RuntimeException {
       return start.get();
     } catch (UncheckedIOException e) {
       if (e.getCause() instanceof BindException bind) {
-        String reason = bind.getMessage() == null ? "cannot listen" : bind.getMessage();
         throw new PortUnavailableException(
-            "--" + flag + " " + port + ": " + reason.toLowerCase(Locale.ROOT), e);
+            "--" + flag + " " + port + ": " + bind.getMessage().toLowerCase(Locale.ROOT), e);
       }
       throw e;
     }
