@@ -78,9 +78,12 @@ final class DevCommand {
 
   /** Runs until stopped; with {@code --exit-when-done}, 0 when every capture succeeded. */
   int call() throws InterruptedException {
-    DevEnvironment.Settings settings = settings();
+    String token = options.get("simulator-token", SimulatorConfig.DEV_TOKEN);
+    DevEnvironment.Settings settings = settings(token);
     String namespace = options.get("namespace", DEFAULT_NAMESPACE);
     Path samples = samples();
+    List<GenericKubernetesResource> manifests =
+        samples == null ? List.of() : ManifestApplier.load(samples);
     Path kubeconfig =
         Path.of(options.get("kubeconfig", "target/dev/kubeconfig")).toAbsolutePath().normalize();
     boolean exitWhenDone = options.getBoolean("exit-when-done", false);
@@ -92,9 +95,9 @@ final class DevCommand {
           "embedded Kubernetes API at %s, Cloudflare simulator at %s (time x%s),"
               + " metrics at http://127.0.0.1:%d/metrics%n",
           dev.kube().url(), dev.simulator().baseUrl(), settings.timeScale(), dev.httpPort());
-      out.print(DevInstructions.text(kubeconfig, namespace, exitWhenDone));
+      out.print(DevInstructions.text(kubeconfig, namespace, exitWhenDone, manifests, token));
       try (PhaseReporter reporter = new PhaseReporter(dev.kube().client(), out)) {
-        int captures = samples == null ? 0 : applySamples(dev, samples, namespace);
+        int captures = samples == null ? 0 : applySamples(dev, samples, manifests, namespace);
         if (!exitWhenDone) {
           stop.await();
           out.println("stopping");
@@ -106,16 +109,13 @@ final class DevCommand {
     }
   }
 
-  private DevEnvironment.Settings settings() {
+  private DevEnvironment.Settings settings(String token) {
     double scale = options.getDouble("time-scale", 60);
     if (!(scale > 0)) {
       throw new UsageException("--time-scale must be positive, got " + scale);
     }
     SimulatorConfig.Builder simulator =
-        SimulatorConfig.defaults().toBuilder()
-            .credentials(
-                Set.of(options.get("simulator-token", SimulatorConfig.DEV_TOKEN)),
-                java.util.Map.of());
+        SimulatorConfig.defaults().toBuilder().credentials(Set.of(token), java.util.Map.of());
     if (options.getBoolean("require-validated-buckets", false)) {
       simulator.requireValidatedOwnership();
     }
@@ -123,9 +123,9 @@ final class DevCommand {
         scale,
         simulator.build(),
         !options.getBoolean("plain-http", false),
-        options.getInt("kube-port", 6443),
-        options.getInt("simulator-port", 0),
-        options.getInt("http-port", 0));
+        options.getPort("kube-port", 6443),
+        options.getPort("simulator-port", 0),
+        options.getPort("http-port", 0));
   }
 
   private Path samples() {
@@ -148,9 +148,13 @@ final class DevCommand {
     }
   }
 
-  private int applySamples(DevEnvironment dev, Path samples, String namespace) {
+  private int applySamples(
+      DevEnvironment dev,
+      Path samples,
+      List<GenericKubernetesResource> manifests,
+      String namespace) {
     List<GenericKubernetesResource> applied =
-        ManifestApplier.apply(dev.kube().client(), samples, namespace);
+        ManifestApplier.apply(dev.kube().client(), manifests, namespace);
     int captures = (int) applied.stream().filter(o -> "PacketCapture".equals(o.getKind())).count();
     out.printf("applied %d PacketCaptures from %s to namespace %s%n", captures, samples, namespace);
     return captures;

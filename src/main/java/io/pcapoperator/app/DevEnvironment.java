@@ -48,19 +48,30 @@ final class DevEnvironment implements AutoCloseable {
     this.http = http;
   }
 
-  /** Starts every part; what started is closed again if a later part fails to. */
+  /**
+   * Starts every part; what started is closed again if a later part fails to. A port that cannot be
+   * bound is reported by the {@code dev} flag that gave it ({@link PortUnavailableException}).
+   */
   static DevEnvironment start(Settings settings) {
     ScaledClock clock = ScaledClock.startingNow(settings.timeScale());
     OperatorSettings operatorSettings = OperatorSettings.defaults();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     EmbeddedKubernetes kube =
-        settings.https()
-            ? EmbeddedKubernetes.startHttps(settings.kubePort())
-            : EmbeddedKubernetes.start(settings.kubePort());
+        PortUnavailableException.listening(
+            "kube-port",
+            settings.kubePort(),
+            () ->
+                settings.https()
+                    ? EmbeddedKubernetes.startHttps(settings.kubePort())
+                    : EmbeddedKubernetes.start(settings.kubePort()));
     PcapSimulator simulator = null;
     PcapOperator operator = null;
     try {
-      simulator = PcapSimulator.start(settings.simulator(), clock, settings.simulatorPort());
+      simulator =
+          PortUnavailableException.listening(
+              "simulator-port",
+              settings.simulatorPort(),
+              () -> PcapSimulator.start(settings.simulator(), clock, settings.simulatorPort()));
       operator =
           PcapOperator.start(
               kube.client(),
@@ -72,12 +83,17 @@ final class DevEnvironment implements AutoCloseable {
               RunCommand.reconcilerSettings(operatorSettings),
               operatorSettings.withoutLeaderElection(),
               registry);
+      PcapOperator started = operator;
       OperatorHttpServer http =
-          OperatorHttpServer.start(
-              new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.httpPort()),
-              registry,
-              operator::isStarted,
-              operator::isHealthy);
+          PortUnavailableException.listening(
+              "http-port",
+              settings.httpPort(),
+              () ->
+                  OperatorHttpServer.start(
+                      new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.httpPort()),
+                      registry,
+                      started::isStarted,
+                      started::isHealthy));
       return new DevEnvironment(kube, simulator, operator, http);
     } catch (RuntimeException failed) {
       closeQuietly(operator);

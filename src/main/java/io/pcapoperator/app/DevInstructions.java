@@ -1,32 +1,89 @@
 package io.pcapoperator.app;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
-/** What {@code dev} prints once it is up: how to reach it with kubectl, and what to try. */
+/**
+ * What {@code dev} prints once it is up: how to reach it with kubectl, and what to try. It tells
+ * what the samples about to be applied hold: whether the Secret that the captures of {@code
+ * config/dev/} name will exist, and which full capture a deletion would stop.
+ */
 final class DevInstructions {
+  /** The credentials Secret that {@code config/dev/my-first-capture.yaml} names. */
+  static final String SECRET = "cloudflare-api";
+
   private DevInstructions() {}
 
-  static String text(Path kubeconfig, String namespace, boolean exitWhenDone) {
-    String ending =
+  /**
+   * The instructions for a {@code dev} run.
+   *
+   * @param samples the manifests {@code dev} applies to {@code namespace}, empty for {@code
+   *     --samples none}
+   * @param simulatorToken the token the simulator accepts, for a Secret the user creates
+   */
+  static String text(
+      Path kubeconfig,
+      String namespace,
+      boolean exitWhenDone,
+      List<GenericKubernetesResource> samples,
+      String simulatorToken) {
+    boolean hasSecret =
+        samples.stream().anyMatch(m -> "Secret".equals(m.getKind()) && SECRET.equals(name(m)));
+    List<String> lines = new ArrayList<>();
+    lines.add("");
+    lines.add(
+        "Ready. Namespace "
+            + namespace
+            + (hasSecret
+                ? " has the Secret " + SECRET + "."
+                : " has no Secret yet: create it first.")
+            + " In another terminal:");
+    lines.add("");
+    lines.add("  export KUBECONFIG=" + kubeconfig);
+    if (!hasSecret) {
+      lines.add(
+          "  kubectl create secret generic "
+              + SECRET
+              + " --from-literal=apiToken="
+              + simulatorToken);
+    }
+    lines.add("  kubectl get pcap -w");
+    lines.add("  kubectl apply -f config/dev/my-first-capture.yaml");
+    lines.add("  kubectl wait --for=condition=Ready pcap/my-first-capture --timeout=2m");
+    lines.add("  kubectl describe pcap my-first-capture");
+    lines.add("  kubectl get pcap -o wide");
+    lines.add(
+        "  kubectl apply -f config/dev/invalid-capture.yaml     # refused: the field is named");
+    stoppableFullCapture(samples)
+        .ifPresent(
+            name ->
+                lines.add(
+                    String.format(
+                        "  %-52s # stops it at Cloudflare", "kubectl delete pcap " + name)));
+    lines.add("");
+    lines.add(
         exitWhenDone
             ? "dev exits once every capture is done."
-            : "Press Ctrl-C to stop; everything lives in memory and goes with it.";
-    return String.join(
-        "\n",
-        "",
-        "Ready. Namespace " + namespace + " has the Secret cloudflare-api. In another terminal:",
-        "",
-        "  export KUBECONFIG=" + kubeconfig,
-        "  kubectl get pcap -w",
-        "  kubectl apply -f config/dev/my-first-capture.yaml",
-        "  kubectl wait --for=condition=Ready pcap/my-first-capture --timeout=2m",
-        "  kubectl describe pcap my-first-capture",
-        "  kubectl get pcap -o wide",
-        "  kubectl apply -f config/dev/invalid-capture.yaml     # refused: the field is named",
-        "  kubectl delete pcap ord-full-capture                 # stops it at Cloudflare",
-        "",
-        ending,
-        "",
-        "");
+            : "Press Ctrl-C to stop; everything lives in memory and goes with it.");
+    lines.add("");
+    lines.add("");
+    return String.join("\n", lines);
+  }
+
+  /** A sample full capture whose deletion stops it at Cloudflare (deletion policy Stop). */
+  private static Optional<String> stoppableFullCapture(List<GenericKubernetesResource> samples) {
+    return samples.stream()
+        .filter(m -> "PacketCapture".equals(m.getKind()))
+        .filter(m -> "full".equals(m.get("spec", "type")))
+        .filter(m -> !"Orphan".equals(m.get("spec", "deletionPolicy")))
+        .map(DevInstructions::name)
+        .findFirst();
+  }
+
+  private static String name(GenericKubernetesResource manifest) {
+    return manifest.getMetadata().getName();
   }
 }

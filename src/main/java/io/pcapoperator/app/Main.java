@@ -23,6 +23,10 @@ public final class Main {
     System.exit(run(Arrays.asList(args), System.getenv(), System.out, System.err));
   }
 
+  /**
+   * Runs a command; its exit status, 2 for a usage error (one line naming the flag) and 1 when a
+   * port a flag gave cannot be bound.
+   */
   static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
     if (args.isEmpty() || List.of("-h", "--help", "help").contains(args.get(0))) {
       out.print(usage());
@@ -42,8 +46,11 @@ public final class Main {
       };
     } catch (UsageException e) {
       err.println("pcap-operator: " + e.getMessage());
-      err.print(usage());
+      err.println("run pcap-operator --help for the commands and their flags");
       return 2;
+    } catch (PortUnavailableException e) {
+      err.println("pcap-operator: " + e.getMessage());
+      return 1;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return 130;

@@ -23,10 +23,10 @@ final class ManifestApplier {
 
   private ManifestApplier() {}
 
-  /** Creates every object of the {@code .yaml} files in {@code dir}; returns them as created. */
+  /** Creates every object of {@code manifests} (from {@link #load}); returns them as created. */
   static List<GenericKubernetesResource> apply(
-      KubernetesClient client, Path dir, String namespace) {
-    return manifests(dir).stream()
+      KubernetesClient client, List<GenericKubernetesResource> manifests, String namespace) {
+    return manifests.stream()
         .sorted(Comparator.comparing(m -> "Secret".equals(m.getKind()) ? 0 : 1))
         .map(manifest -> create(client, manifest, namespace))
         .toList();
@@ -45,7 +45,8 @@ final class ManifestApplier {
     return client.resource(manifest).inNamespace(namespace).create();
   }
 
-  private static List<GenericKubernetesResource> manifests(Path dir) {
+  /** The objects of the {@code .yaml} files in {@code dir}, kustomization files left out. */
+  static List<GenericKubernetesResource> load(Path dir) {
     try (Stream<Path> files = Files.list(dir)) {
       return files
           .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))

@@ -80,6 +80,16 @@ final class Options {
         .orElse(fallback);
   }
 
+  /** A TCP port, 0 for any free one. */
+  int getPort(String name, int fallback) {
+    int port = getInt(name, fallback);
+    if (port < 0 || port > 65535) {
+      throw new UsageException(
+          "--" + name + " " + port + ": not a port (0-65535, 0 for any free port)");
+    }
+    return port;
+  }
+
   boolean getBoolean(String name, boolean fallback) {
     return get(name)
         .map(

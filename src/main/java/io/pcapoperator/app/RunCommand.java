@@ -66,6 +66,7 @@ final class RunCommand {
   /** Reads the settings, then runs the operator until {@code stop} is counted down. */
   int call() throws InterruptedException {
     OperatorSettings settings = settings(options);
+    int httpPort = options.getPort("http-port", 8080);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     try (KubernetesClient client = new KubernetesClientBuilder().build();
         PcapOperator operator =
@@ -77,11 +78,15 @@ final class RunCommand {
                 settings,
                 registry);
         OperatorHttpServer http =
-            OperatorHttpServer.start(
-                new InetSocketAddress(options.getInt("http-port", 8080)),
-                registry,
-                operator::isStarted,
-                operator::isHealthy)) {
+            PortUnavailableException.listening(
+                "http-port",
+                httpPort,
+                () ->
+                    OperatorHttpServer.start(
+                        new InetSocketAddress(httpPort),
+                        registry,
+                        operator::isStarted,
+                        operator::isHealthy))) {
       out.printf(
           "pcap-operator running against %s, watching %s, Cloudflare API at %s,"
               + " metrics and probes on port %d%n",

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Creates the remote capture exactly once. The intent is written to status (phase Submitting, with
@@ -31,6 +33,8 @@ import java.util.stream.Collectors;
 final class CaptureSubmitter {
   /** Annotation a user sets to the right remote id when several captures match a lost create. */
   static final String ADOPT_ANNOTATION = "pcap-operator.io/adopt-id";
+
+  private static final Logger LOG = LoggerFactory.getLogger(CaptureSubmitter.class);
 
   /** How far back Cloudflare lets a simple capture look, less a margin for the request's trip. */
   private static final Duration OFFSET_TIME_REACH = Duration.ofHours(24).minusMinutes(10);
@@ -223,7 +227,8 @@ final class CaptureSubmitter {
 
   /**
    * Records the capture that a create made, as answered or as adopted; the account's next capture
-   * may then go a minute after Cloudflare took this one.
+   * may then go a minute after Cloudflare took this one. When the resource was deleted meanwhile,
+   * the id has nowhere to go: one line names it, so that the remote capture is not forgotten.
    */
   private UpdateControl<PacketCapture> record(
       Attempt attempt, Pcap pcap, String eventReason, String eventMessage) {
@@ -235,7 +240,18 @@ final class CaptureSubmitter {
       scheduler.settled(attempt.resource());
     }
     failures.succeeded(attempt);
-    PacketCapture stored = updates.mirror(attempt.resource(), attempt.context(), pcap);
+    PacketCapture stored;
+    try {
+      stored = updates.mirror(attempt.resource(), attempt.context(), pcap);
+    } catch (CaptureGoneException e) {
+      LOG.info(
+          "Cloudflare capture {} is not recorded: PacketCapture {}/{} was deleted while it was"
+              + " submitted",
+          pcap.id(),
+          attempt.resource().getMetadata().getNamespace(),
+          attempt.resource().getMetadata().getName());
+      return requeue.never();
+    }
     updates.normalEvent(stored, eventReason, eventMessage);
     return sync.next(stored, pcap);
   }

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reconciles PacketCaptures with Cloudflare: validates the spec, reads the credentials Secret,
@@ -36,6 +38,8 @@ import java.util.stream.Collectors;
 public class PacketCaptureReconciler implements Reconciler<PacketCapture> {
   /** The controller's name, in logs and metrics. */
   public static final String NAME = "packetcapture";
+
+  private static final Logger LOG = LoggerFactory.getLogger(PacketCaptureReconciler.class);
 
   private final SpecValidator validator;
   private final StatusUpdates updates;
@@ -106,8 +110,22 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture> {
     return List.of(new InformerEventSource<>(secrets, context));
   }
 
+  /**
+   * Reconciles one event. A resource deleted while its status is being written ends the
+   * reconciliation: there is nothing left to retry, and its deletion event follows.
+   */
   @Override
   public UpdateControl<PacketCapture> reconcile(
+      PacketCapture capture, Context<PacketCapture> context) {
+    try {
+      return reconcileExisting(capture, context);
+    } catch (CaptureGoneException e) {
+      LOG.debug("{}; nothing more to do", e.getMessage());
+      return requeue.never();
+    }
+  }
+
+  private UpdateControl<PacketCapture> reconcileExisting(
       PacketCapture observed, Context<PacketCapture> context) {
     PacketCapture capture = observed;
     if (context.isPrimaryResourceDeleted()) {

@@ -108,8 +108,54 @@ class DevCommandTest {
         .contains("namespace: pcap-demo");
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("export KUBECONFIG=" + kubeconfig.toAbsolutePath())
-        .contains("kubectl get pcap -w");
+        .contains("kubectl get pcap -w")
+        .contains("Namespace pcap-demo has the Secret cloudflare-api")
+        .contains("kubectl delete pcap ord-full-capture")
+        .doesNotContain("kubectl create secret");
     assertThat(exit).isNotDone();
+
+    stop.countDown();
+    assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
+  }
+
+  @Test
+  void withoutSamplesTheBannerSaysHowToCreateTheSecret(@TempDir Path tmp) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    CountDownLatch stop = new CountDownLatch(1);
+    DevCommand dev =
+        new DevCommand(
+            Options.parse(
+                List.of(
+                    "--samples",
+                    "none",
+                    "--simulator-token",
+                    "my-token",
+                    "--kube-port",
+                    "0",
+                    "--kubeconfig",
+                    tmp.resolve("kubeconfig").toString()),
+                DevCommand.FLAGS,
+                Map.of()),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            stop);
+    CompletableFuture<Integer> exit =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return dev.call();
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> out.toString(StandardCharsets.UTF_8).contains("Press Ctrl-C to stop"));
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .doesNotContain("has the Secret")
+        .contains("Namespace pcap-demo has no Secret yet")
+        .contains("kubectl create secret generic cloudflare-api --from-literal=apiToken=my-token")
+        .doesNotContain("ord-full-capture");
 
     stop.countDown();
     assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();

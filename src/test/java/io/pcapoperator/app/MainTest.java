@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -49,6 +55,60 @@ class MainTest {
     assertThat(main(Map.of(), "dev", "--samples", "/no/such/dir")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))
         .startsWith("pcap-operator: --samples /no/such/dir is not a directory");
+  }
+
+  @Test
+  void aPortOutOfRangeIsAUsageErrorOfOneLineNamingTheFlag() {
+    List<List<String>> commands =
+        List.of(
+            List.of("dev", "--kube-port", "99999"),
+            List.of("dev", "--simulator-port", "70000"),
+            List.of("dev", "--http-port", "-1"),
+            List.of("run", "--http-port", "99999"));
+    for (List<String> command : commands) {
+      err.reset();
+      String flag = command.get(1);
+      String port = command.get(2);
+
+      assertThat(main(Map.of(), command.toArray(String[]::new))).as("%s", command).isEqualTo(2);
+
+      assertNamesTheFlagOnce(
+          flag,
+          "pcap-operator: " + flag + " " + port + ": not a port (0-65535, 0 for any free port)");
+    }
+  }
+
+  @Test
+  void aPortInUseFailsTheCommandWithOneLineNamingTheFlag(@TempDir Path tmp) throws IOException {
+    for (String flag : List.of("--kube-port", "--simulator-port", "--http-port")) {
+      try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+        err.reset();
+        String port = Integer.toString(taken.getLocalPort());
+        List<String> args =
+            new ArrayList<>(
+                List.of(
+                    "dev",
+                    "--samples",
+                    "none",
+                    "--kubeconfig",
+                    tmp.resolve("kubeconfig").toString(),
+                    "--kube-port",
+                    "0"));
+        args.addAll(List.of(flag, port));
+
+        assertThat(main(Map.of(), args.toArray(String[]::new))).as(flag).isEqualTo(1);
+
+        assertNamesTheFlagOnce(
+            flag, "pcap-operator: " + flag + " " + port + ": address already in use");
+      }
+    }
+  }
+
+  /** Standard error is one line, naming the flag, and carries no stack trace. */
+  private void assertNamesTheFlagOnce(String flag, String expected) {
+    List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
+    assertThat(lines).filteredOn(l -> l.contains(flag)).containsExactly(expected);
+    assertThat(lines).noneMatch(l -> l.contains("Exception") || l.strip().startsWith("at "));
   }
 
   @Test

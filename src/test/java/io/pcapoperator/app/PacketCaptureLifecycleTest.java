@@ -4,6 +4,10 @@ import static io.pcapoperator.app.OperatorHarness.readyReason;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.fabric8.kubernetes.api.model.Event;
 import io.pcapoperator.api.v1alpha1.CapturePhase;
 import io.pcapoperator.api.v1alpha1.DeletionPolicy;
@@ -12,9 +16,11 @@ import io.pcapoperator.cloudflare.Pcap;
 import io.pcapoperator.simulator.SimulatorStats;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * The operator end to end: the real JOSDK operator, the embedded Kubernetes API and the Cloudflare
@@ -134,6 +140,48 @@ class PacketCaptureLifecycleTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> harness.get("long-running") == null);
     assertThat(harness.simulator.stats().snapshot().count("stop")).isEqualTo(1);
     assertThat(harness.simulator.captures().get(0).stopRequested()).isNotNull();
+  }
+
+  @Test
+  void aSimpleCaptureDeletedWhileSubmittingEndsQuietlyNamingItsRemoteId() {
+    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    logs.start();
+    root.addAppender(logs);
+    try {
+      harness.createTokenSecret("dev-token");
+      harness.simulator.faults().latency(Duration.ofSeconds(2));
+      harness.apply(OperatorHarness.simple("deleted-early"));
+      harness.awaitPhase("deleted-early", CapturePhase.Submitting);
+
+      harness.client().resource(harness.get("deleted-early")).delete();
+
+      // The create was on its way: Cloudflare makes the capture, and its id has nowhere to go.
+      await().atMost(Duration.ofSeconds(10)).until(() -> harness.simulator.captures().size() == 1);
+      harness.simulator.faults().reset();
+      String id = harness.simulator.captures().get(0).id();
+      harness.apply(OperatorHarness.simple("next"));
+      harness.awaitPhase("next", CapturePhase.Succeeded);
+      assertThat(logged(logs))
+          .filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+          .filteredOn(e -> e.getThrowableProxy() != null)
+          .isEmpty();
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> logged(logs).stream().anyMatch(e -> e.getFormattedMessage().contains(id)));
+      assertThat(logged(logs))
+          .filteredOn(e -> e.getFormattedMessage().contains(id))
+          .extracting(ILoggingEvent::getLevel)
+          .containsExactly(Level.INFO);
+    } finally {
+      root.detachAppender(logs);
+    }
+  }
+
+  private static List<ILoggingEvent> logged(ListAppender<ILoggingEvent> logs) {
+    synchronized (logs) {
+      return List.copyOf(logs.list);
+    }
   }
 
   @Test

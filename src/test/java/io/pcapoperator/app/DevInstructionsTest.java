@@ -1,0 +1,49 @@
+package io.pcapoperator.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The banner of {@code dev} tells what the samples hold, whichever samples they are. */
+class DevInstructionsTest {
+  private static final Path KUBECONFIG = Path.of("/tmp/dev/kubeconfig");
+
+  @Test
+  void theDefaultSamplesHaveTheSecretAndAFullCaptureToStop() {
+    String text =
+        DevInstructions.text(
+            KUBECONFIG, "pcap-demo", false, ManifestApplier.load(Path.of("config/samples")), "t");
+
+    assertThat(text)
+        .contains("Namespace pcap-demo has the Secret cloudflare-api.")
+        .contains("  kubectl delete pcap ord-full-capture                 # stops it at Cloudflare")
+        .doesNotContain("kubectl create secret");
+  }
+
+  @Test
+  void samplesWithoutTheSecretOrAStoppableCaptureSayWhatToCreate() {
+    GenericKubernetesResource orphan =
+        Serialization.unmarshal(
+            """
+            apiVersion: pcap-operator.io/v1alpha1
+            kind: PacketCapture
+            metadata: {name: left-running}
+            spec: {type: full, deletionPolicy: Orphan}
+            """,
+            GenericKubernetesResource.class);
+
+    String text = DevInstructions.text(KUBECONFIG, "edge", true, List.of(orphan), "edge-token");
+
+    assertThat(text)
+        .contains("Namespace edge has no Secret yet: create it first.")
+        .contains(
+            "  kubectl create secret generic cloudflare-api --from-literal=apiToken=edge-token")
+        .doesNotContain("has the Secret")
+        .doesNotContain("kubectl delete pcap")
+        .contains("dev exits once every capture is done.");
+  }
+}
