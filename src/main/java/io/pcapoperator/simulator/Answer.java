@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * What the simulator answers: an envelope with a result or an error, a pcap file, no content, or a
- * raw JSON document (admin), with extra headers.
+ * raw JSON document (admin), with extra headers; a list's page also says how many items there are
+ * in all.
  */
 record Answer(
     int status,
@@ -17,22 +18,28 @@ record Answer(
     SimulatorError error,
     byte[] binary,
     ObjectNode raw,
-    Map<String, String> headers) {
+    Map<String, String> headers,
+    Integer totalCount) {
 
   static Answer ok(JsonNode result) {
-    return new Answer(200, result, null, null, null, Map.of());
+    return new Answer(200, result, null, null, null, Map.of(), null);
+  }
+
+  /** One page of a list: its items, and how many there are in all. */
+  static Answer page(JsonNode items, int totalCount) {
+    return new Answer(200, items, null, null, null, Map.of(), totalCount);
   }
 
   static Answer noContent() {
-    return new Answer(204, null, null, null, null, Map.of());
+    return new Answer(204, null, null, null, null, Map.of(), null);
   }
 
   static Answer pcap(byte[] file) {
-    return new Answer(200, null, null, file, null, Map.of());
+    return new Answer(200, null, null, file, null, Map.of(), null);
   }
 
   static Answer raw(ObjectNode document) {
-    return new Answer(200, null, null, null, document, Map.of());
+    return new Answer(200, null, null, null, document, Map.of(), null);
   }
 
   static Answer error(SimulatorError error) {
@@ -41,7 +48,7 @@ record Answer(
       headers.put(
           "retry-after", Long.toString(Math.max(1, (error.retryAfter().toMillis() + 999) / 1000)));
     }
-    return new Answer(error.status(), null, error, null, null, headers);
+    return new Answer(error.status(), null, error, null, null, headers, null);
   }
 
   /** An injected fault's answer. */
@@ -60,7 +67,7 @@ record Answer(
                 RequestBudget.THROTTLED,
                 "Please wait and consider throttling your request speed")
             : new SimulatorError(fault.status(), 1000, "Injected fault: HTTP " + fault.status());
-    return new Answer(fault.status(), null, error, null, null, headers);
+    return new Answer(fault.status(), null, error, null, null, headers, null);
   }
 
   /** The error's {@code error_chain}, or null. */
@@ -74,6 +81,6 @@ record Answer(
     all.put(
         "Ratelimit", "\"default\";r=" + remaining.requests() + ";t=" + remaining.secondsToReset());
     all.put("Ratelimit-Policy", "\"default\";q=1200;w=300");
-    return new Answer(status, result, error, binary, raw, all);
+    return new Answer(status, result, error, binary, raw, all, totalCount);
   }
 }

@@ -85,15 +85,21 @@ final class CaptureStore {
     return find(accountId, id).view(clock.instant());
   }
 
-  /** The account's newest captures, at most 50. */
-  synchronized List<Pcap> list(String accountId) {
+  /** One page of a list: at most 50 items, and the number of all there are. */
+  record Page(List<Pcap> items, int totalCount) {}
+
+  /** The account's newest captures, at most 50, and how many it has in all. */
+  synchronized Page list(String accountId) {
     Instant now = clock.instant();
-    return captures.values().stream()
-        .filter(c -> c.accountId().equals(accountId))
-        .sorted(Comparator.comparing(SimulatedCapture::submitted).reversed())
-        .limit(LIST_LIMIT)
-        .map(c -> c.view(now))
-        .toList();
+    List<SimulatedCapture> all =
+        captures.values().stream().filter(c -> c.accountId().equals(accountId)).toList();
+    return new Page(
+        all.stream()
+            .sorted(Comparator.comparing(SimulatedCapture::submitted).reversed())
+            .limit(LIST_LIMIT)
+            .map(c -> c.view(now))
+            .toList(),
+        all.size());
   }
 
   /** Stops a pending or running full capture. */
@@ -123,8 +129,12 @@ final class CaptureStore {
       throw new SimulatorError(
           400, NOT_DOWNLOADABLE, "the packet capture is " + status.wireValue() + ", not success");
     }
+    Duration window = Duration.ofSeconds(capture.request().timeLimit());
     return PcapFileWriter.write(
-        capture.simplePackets(), capture.request().filterV1(), capture.submitted());
+        capture.simplePackets(),
+        capture.request().filterV1(),
+        capture.lookBackFrom().minus(window),
+        window);
   }
 
   /** Every capture of every account, for tests. */

@@ -122,6 +122,6 @@ final class Ownerships {
         DateTimeFormatter.ISO_INSTANT.format(entry.submitted),
         "success".equals(status)
             ? DateTimeFormatter.ISO_INSTANT.format(entry.validationRequested.plus(validationDelay))
-            : "");
+            : null);
   }
 }

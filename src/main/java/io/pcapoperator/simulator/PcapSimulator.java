@@ -188,7 +188,10 @@ public final class PcapSimulator implements AutoCloseable {
         }
         yield Answer.ok(json.valueToTree(created));
       }
-      case "list" -> Answer.ok(json.valueToTree(captures.list(account)));
+      case "list" -> {
+        CaptureStore.Page page = captures.list(account);
+        yield Answer.page(json.valueToTree(page.items()), page.totalCount());
+      }
       case "get" -> Answer.ok(json.valueToTree(captures.get(account, parts[0])));
       case "stop" -> {
         captures.stop(account, parts[0]);
@@ -309,7 +312,9 @@ public final class PcapSimulator implements AutoCloseable {
       info.put("page", 1);
       info.put("per_page", 50);
       info.put("count", answer.result().size());
-      info.put("total_count", answer.result().size());
+      info.put(
+          "total_count",
+          answer.totalCount() == null ? answer.result().size() : answer.totalCount());
     }
     return root;
   }

@@ -11,6 +11,12 @@ import java.time.format.DateTimeFormatter;
 /**
  * One capture and its lifecycle. Its state is a function of the clock, computed when it is read, so
  * the simulator needs no background threads and follows a scaled or manual clock exactly.
+ *
+ * <p>It answers every status of the lifecycle Cloudflare documents (simple: pending, then success
+ * or failed; full: pending, running, conversion_pending, conversion_running, then success or
+ * failed) but two of the API's enum: {@code unknown}, which no documented path leads to, and {@code
+ * complete}, which the docs list without saying when it appears (the dashboard's "Complete" maps to
+ * {@code success}). The client reads both, and the operator treats {@code complete} as success.
  */
 final class SimulatedCapture {
   private static final DateTimeFormatter MICROS =
@@ -113,6 +119,10 @@ final class SimulatedCapture {
     if (!isFull()) {
       return status(now) == PcapStatus.SUCCESS ? simplePackets() : 0;
     }
+    if (failureMessage != null) {
+      // A failed full capture (no packet matched, or its bucket failed) delivers no packets.
+      return 0;
+    }
     Instant start = collectionStart();
     Instant until = now.isBefore(collectionEnd()) ? now : collectionEnd();
     if (!until.isAfter(start)) {
@@ -121,6 +131,14 @@ final class SimulatedCapture {
     long collected =
         Duration.between(start, until).toMillis() * config.fullPacketsPerSecond() / 1000;
     return Math.min(collected, packetCap());
+  }
+
+  /**
+   * The time a simple capture looks back from: its {@code offset_time}, else the time it was
+   * submitted, which Cloudflare takes when the request names none.
+   */
+  Instant lookBackFrom() {
+    return request.offsetTime() == null ? submitted : Instant.parse(request.offsetTime());
   }
 
   /** How many packets a finished simple capture holds. */

@@ -298,6 +298,7 @@ class SimulatorTest {
     JsonNode failed = get(id);
     assertThat(failed.get("status").asText()).isEqualTo("failed");
     assertThat(failed.get("error_message").asText()).isEqualTo("bucket unreachable");
+    assertThat(failed.get("packets_captured").asLong()).as("a failed capture has none").isZero();
 
     JsonNode stats = RawClient.json(client.send("GET", "/__admin/stats", null));
     assertThat(stats.get("byEndpoint").get("create").asInt()).isEqualTo(1);
@@ -322,6 +323,7 @@ class SimulatorTest {
     JsonNode list = RawClient.json(client.send("GET", PCAPS, null, TOKEN));
     assertThat(list.get("result")).hasSize(50);
     assertThat(list.get("result_info").get("count").asInt()).isEqualTo(50);
+    assertThat(list.get("result_info").get("total_count").asInt()).isEqualTo(55);
     String newest = list.get("result").get(0).get("submitted").asText();
     String next = list.get("result").get(1).get("submitted").asText();
     assertThat(newest).isGreaterThan(next);
@@ -337,6 +339,7 @@ class SimulatorTest {
     assertThat(created.get("status").asText()).isEqualTo("pending");
     String filename = created.get("filename").asText();
     assertThat(filename).matches("ownership-challenge-[0-9a-f]{32}\\.txt");
+    assertThat(created.has("validated")).as("validated is absent until it is").isFalse();
 
     HttpResponse<byte[]> wrong =
         client.send(
@@ -353,6 +356,8 @@ class SimulatorTest {
     clock.advance(Duration.ofMinutes(5));
     JsonNode listed = RawClient.json(client.send("GET", ownership, null, TOKEN)).get("result");
     assertThat(listed.get(0).get("status").asText()).isEqualTo("success");
+    assertThat(Instant.parse(listed.get(0).get("validated").asText()))
+        .isAfter(Instant.parse("2026-11-22T08:00:00Z"));
 
     String id = created.get("id").asText();
     assertThat(client.send("DELETE", ownership + "/" + id, null, TOKEN).statusCode())
