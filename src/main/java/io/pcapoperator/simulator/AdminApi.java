@@ -12,9 +12,11 @@ import java.time.Duration;
  * <ul>
  *   <li>{@code GET /__admin/stats}, {@code POST /__admin/stats/reset}: request counts
  *   <li>{@code GET /__admin/captures}: every capture of every account
+ *   <li>{@code GET /__admin/bucket-files}: the ownership challenge files written into buckets
  *   <li>{@code POST /__admin/faults} with {@code errorRate}, {@code errorStatus}, {@code
  *       latencyMs}, {@code failNextCaptures}, {@code failMessage}, {@code loseNextCreateAnswers},
- *       {@code forced: [{status, retryAfter, shouldRetry}]}; {@code POST /__admin/faults/reset}
+ *       {@code lostCreateRate}, {@code forced: [{status, retryAfter, shouldRetry}]}; {@code POST
+ *       /__admin/faults/reset}
  * </ul>
  */
 final class AdminApi {
@@ -24,9 +26,16 @@ final class AdminApi {
   private final SimulatorStats stats;
   private final Faults faults;
   private final CaptureStore captures;
+  private final Ownerships ownerships;
 
-  AdminApi(ObjectMapper json, SimulatorStats stats, Faults faults, CaptureStore captures) {
+  AdminApi(
+      ObjectMapper json,
+      SimulatorStats stats,
+      Faults faults,
+      CaptureStore captures,
+      Ownerships ownerships) {
     this.json = json;
+    this.ownerships = ownerships;
     this.stats = stats;
     this.faults = faults;
     this.captures = captures;
@@ -43,6 +52,11 @@ final class AdminApi {
       case "GET captures" -> {
         ObjectNode doc = json.createObjectNode();
         doc.set("captures", json.valueToTree(captures.all()));
+        yield Answer.raw(doc);
+      }
+      case "GET bucket-files" -> {
+        ObjectNode doc = json.createObjectNode();
+        doc.set("files", json.valueToTree(ownerships.bucketFiles()));
         yield Answer.raw(doc);
       }
       case "POST faults" -> {
@@ -85,6 +99,9 @@ final class AdminApi {
     }
     if (spec.has("loseNextCreateAnswers")) {
       faults.loseNextCreateAnswers(spec.get("loseNextCreateAnswers").asInt());
+    }
+    if (spec.has("lostCreateRate")) {
+      faults.lostCreateRate(spec.get("lostCreateRate").asDouble());
     }
     for (JsonNode forced : spec.path("forced")) {
       faults.force(

@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Bucket ownership records: created pending with a challenge file name, validated with the
- * challenge (its file name or its contents), then success after the validation delay.
+ * Bucket ownership records: created pending, with a challenge file written into the bucket, named
+ * after the record and holding a random token that nothing else reveals; validated only with that
+ * token, then success after the validation delay. Until the simulator writes into real buckets, the
+ * files stay in a simulated bucket that {@code GET /__admin/bucket-files} shows.
  */
 final class Ownerships {
   private static final int NOT_FOUND = 1003;
@@ -38,13 +40,23 @@ final class Ownerships {
       this.accountId = accountId;
       this.id = id;
       this.destinationConf = destinationConf;
-      this.challenge = Ids.next();
+      this.challenge = Ids.next() + Ids.next();
       this.submitted = submitted;
     }
 
     private String filename() {
-      return "ownership-challenge-" + challenge + ".txt";
+      return "ownership-challenge-" + id.substring(0, 8) + ".txt";
     }
+  }
+
+  /** A file the simulator wrote into a bucket. */
+  record BucketFile(String destinationConf, String name, String contents) {}
+
+  /** The challenge files written into the simulated buckets. */
+  synchronized List<BucketFile> bucketFiles() {
+    return entries.values().stream()
+        .map(e -> new BucketFile(e.destinationConf, e.filename(), e.challenge))
+        .toList();
   }
 
   synchronized Ownership create(String accountId, String destinationConf) {
@@ -83,7 +95,7 @@ final class Ownerships {
                 () ->
                     new SimulatorError(
                         404, NOT_FOUND, "no ownership for destination_conf " + destinationConf));
-    if (!challenge.equals(entry.challenge) && !challenge.equals(entry.filename())) {
+    if (!challenge.strip().equals(entry.challenge)) {
       throw new SimulatorError(400, CHALLENGE_MISMATCH, "ownership_challenge does not match");
     }
     if (entry.validationRequested == null) {

@@ -70,7 +70,7 @@ public final class PcapSimulator implements AutoCloseable {
     this.validator = new RequestValidator(config, clock, true);
     this.ownerships = new Ownerships(clock, config.ownershipValidationDelay());
     this.captures = new CaptureStore(config, clock, faults, ownerships);
-    this.admin = new AdminApi(json, stats, faults, captures);
+    this.admin = new AdminApi(json, stats, faults, captures, ownerships);
     this.executor = Executors.newFixedThreadPool(8, r -> daemon(r, "pcap-simulator"));
     server.setExecutor(executor);
     server.createContext("/", this::handle);

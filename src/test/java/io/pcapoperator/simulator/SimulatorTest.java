@@ -338,7 +338,8 @@ class SimulatorTest {
             .get("result");
     assertThat(created.get("status").asText()).isEqualTo("pending");
     String filename = created.get("filename").asText();
-    assertThat(filename).matches("ownership-challenge-[0-9a-f]{32}\\.txt");
+    assertThat(filename)
+        .isEqualTo("ownership-challenge-" + created.get("id").asText().substring(0, 8) + ".txt");
     assertThat(created.has("validated")).as("validated is absent until it is").isFalse();
 
     HttpResponse<byte[]> wrong =
@@ -348,11 +349,26 @@ class SimulatorTest {
             "{\"destination_conf\":\"s3://bucket\",\"ownership_challenge\":\"nope\"}",
             TOKEN);
     assertThat(wrong.statusCode()).isEqualTo(400);
-    client.send(
-        "POST",
-        ownership + "/validate",
-        "{\"destination_conf\":\"s3://bucket\",\"ownership_challenge\":\"" + filename + "\"}",
-        TOKEN);
+    HttpResponse<byte[]> byName =
+        client.send(
+            "POST",
+            ownership + "/validate",
+            "{\"destination_conf\":\"s3://bucket\",\"ownership_challenge\":\"" + filename + "\"}",
+            TOKEN);
+    assertThat(byName.statusCode()).as("the file's name is not its contents").isEqualTo(400);
+    JsonNode file =
+        RawClient.json(client.send("GET", "/__admin/bucket-files", null)).get("files").get(0);
+    assertThat(file.get("name").asText()).isEqualTo(filename);
+    assertThat(file.get("destinationConf").asText()).isEqualTo("s3://bucket");
+    HttpResponse<byte[]> right =
+        client.send(
+            "POST",
+            ownership + "/validate",
+            "{\"destination_conf\":\"s3://bucket\",\"ownership_challenge\":\""
+                + file.get("contents").asText()
+                + "\"}",
+            TOKEN);
+    assertThat(right.statusCode()).isEqualTo(200);
     clock.advance(Duration.ofMinutes(5));
     JsonNode listed = RawClient.json(client.send("GET", ownership, null, TOKEN)).get("result");
     assertThat(listed.get(0).get("status").asText()).isEqualTo("success");
