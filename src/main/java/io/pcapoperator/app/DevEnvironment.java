@@ -71,7 +71,8 @@ final class DevEnvironment implements AutoCloseable {
               clock,
               RunCommand.reconcilerSettings(operatorSettings),
               operatorSettings.withoutLeaderElection(),
-              registry);
+              registry,
+              ProcessExit.SYSTEM);
       OperatorHttpServer http =
           OperatorHttpServer.start(
               new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.httpPort()),

@@ -75,7 +75,8 @@ final class RunCommand {
                 ScaledClock.real(),
                 reconcilerSettings(settings),
                 settings,
-                registry);
+                registry,
+                ProcessExit.SYSTEM);
         OperatorHttpServer http =
             OperatorHttpServer.start(
                 new InetSocketAddress(options.getInt("http-port", 8080)),
