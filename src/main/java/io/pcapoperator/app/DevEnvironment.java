@@ -82,7 +82,8 @@ final class DevEnvironment implements AutoCloseable {
               clock,
               RunCommand.reconcilerSettings(operatorSettings),
               operatorSettings.withoutLeaderElection(),
-              registry);
+              registry,
+              ProcessExit.SYSTEM);
       PcapOperator started = operator;
       OperatorHttpServer http =
           PortUnavailableException.listening(

@@ -58,7 +58,8 @@ public final class PcapOperator implements AutoCloseable {
 
   /**
    * Starts the controller against {@code client}, watching {@code namespaces} (all when empty). The
-   * client stays open when the operator stops.
+   * client stays open when the operator stops. When an informer fails for good, or a leader loses
+   * its lease, the process ends through {@code exit}.
    */
   public static PcapOperator start(
       KubernetesClient client,
@@ -66,7 +67,8 @@ public final class PcapOperator implements AutoCloseable {
       ScaledClock clock,
       ReconcilerSettings settings,
       OperatorSettings operatorSettings,
-      MeterRegistry registry) {
+      MeterRegistry registry,
+      ProcessExit exit) {
     AtomicBoolean closing = new AtomicBoolean();
     AtomicBoolean standby = new AtomicBoolean(operatorSettings.leaderElection());
     PhaseCensus census = new PhaseCensus();
@@ -79,6 +81,7 @@ public final class PcapOperator implements AutoCloseable {
           .tag("phase", phase.name())
           .register(registry);
     }
+    InformerFailureHandler informerFailures = new InformerFailureHandler(exit);
     Operator operator =
         new Operator(
             o -> {
@@ -86,11 +89,12 @@ public final class PcapOperator implements AutoCloseable {
                   .withUseSSAToPatchPrimaryResource(false)
                   .withCloseClientOnStop(false)
                   .withStopOnInformerErrorDuringStartup(true)
+                  .withInformerStoppedHandler(informerFailures::onStop)
                   .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry));
               if (operatorSettings.leaderElection()) {
                 o.withLeaderElectionConfiguration(
                     leaderElection(
-                        operatorSettings.leaseNamespace().orElse(null), closing, standby));
+                        operatorSettings.leaseNamespace().orElse(null), closing, standby, exit));
               }
             });
     Set<String> namespaces = operatorSettings.namespaces();
@@ -117,6 +121,7 @@ public final class PcapOperator implements AutoCloseable {
           }
         });
     operator.start();
+    informerFailures.operatorStarted();
     return new PcapOperator(operator, closing, standby);
   }
 
@@ -135,7 +140,7 @@ public final class PcapOperator implements AutoCloseable {
    * leader; one that is being closed does not.
    */
   private static LeaderElectionConfiguration leaderElection(
-      String namespace, AtomicBoolean closing, AtomicBoolean standby) {
+      String namespace, AtomicBoolean closing, AtomicBoolean standby, ProcessExit exit) {
     LeaderCallbacks callbacks =
         new LeaderCallbacks(
             () -> {
@@ -144,8 +149,9 @@ public final class PcapOperator implements AutoCloseable {
             },
             () -> {
               if (!closing.get()) {
-                LOG.error("lost the leader lease; exiting so that a standby takes over");
-                System.exit(1);
+                String line = "lost the leader lease; exiting so that a standby takes over";
+                LOG.error(line);
+                exit.exit(line);
               }
             },
             leader -> LOG.info("leader is {}", leader));

@@ -76,7 +76,8 @@ final class RunCommand {
                 ScaledClock.real(),
                 reconcilerSettings(settings),
                 settings,
-                registry);
+                registry,
+                ProcessExit.SYSTEM);
         OperatorHttpServer http =
             PortUnavailableException.listening(
                 "http-port",

@@ -58,6 +58,7 @@ class LeaderElectionTest {
         harness.clock,
         RunCommand.reconcilerSettings(settings),
         settings,
-        new SimpleMeterRegistry());
+        new SimpleMeterRegistry(),
+        harness.exits::add);
   }
 }

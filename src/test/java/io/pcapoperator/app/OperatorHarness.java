@@ -18,6 +18,7 @@ import io.pcapoperator.simulator.SimulatorConfig;
 import io.pcapoperator.testing.Secrets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 
@@ -35,6 +36,10 @@ final class OperatorHarness implements AutoCloseable {
   final EmbeddedKubernetes kube;
   final PcapSimulator simulator;
   final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+  /** Why the operator would have ended the process, had it been a process of its own. */
+  final List<String> exits = new CopyOnWriteArrayList<>();
+
   private PcapOperator operator;
 
   private OperatorHarness(SimulatorConfig config, double timeScale, long seed) {
@@ -72,7 +77,8 @@ final class OperatorHarness implements AutoCloseable {
             clock,
             RunCommand.reconcilerSettings(settings),
             settings.withoutLeaderElection(),
-            registry);
+            registry,
+            exits::add);
   }
 
   PcapOperator operator() {

@@ -279,8 +279,15 @@ class PacketCaptureLifecycleTest {
 
   @Test
   void rejectedTokenIsReportedAndRetriedSlowly() throws InterruptedException {
-    harness.createTokenSecret("wrong-token");
+    // The Secret comes after the capture is waiting for it, so that its arrival is the one event
+    // that sends the create: a Secret made first can reach the cache before its event, which then
+    // wakes the capture for a second create.
     harness.apply(OperatorHarness.simple("bad-token"));
+    harness.await(
+        "bad-token",
+        c -> c.getStatus() != null && "CredentialsNotFound".equals(readyReason(c)),
+        Duration.ofSeconds(10));
+    harness.createTokenSecret("wrong-token");
 
     PacketCapture pending =
         harness.await(

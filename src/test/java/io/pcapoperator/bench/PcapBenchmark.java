@@ -9,6 +9,7 @@ import io.pcapoperator.api.v1alpha1.PacketCaptureSpec;
 import io.pcapoperator.api.v1alpha1.SecretReference;
 import io.pcapoperator.app.OperatorSettings;
 import io.pcapoperator.app.PcapOperator;
+import io.pcapoperator.app.ProcessExit;
 import io.pcapoperator.clock.ScaledClock;
 import io.pcapoperator.cloudflare.Credentials;
 import io.pcapoperator.cloudflare.HttpPcapsApi;
@@ -163,7 +164,8 @@ public final class PcapBenchmark {
               ? ReconcilerSettings.defaults()
               : ReconcilerSettings.defaults().withStalenessBound(Duration.ofSeconds(300)),
           OperatorSettings.defaults().withoutLeaderElection(),
-          new SimpleMeterRegistry());
+          new SimpleMeterRegistry(),
+          ProcessExit.SYSTEM);
     }
     Operator operator =
         new Operator(

@@ -1,5 +1,7 @@
 package io.pcapoperator.devcluster.http;
 
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -20,11 +22,17 @@ import java.util.function.Predicate;
  * {@code kubectl get -w} and for clients that do not use WebSockets. The watch ends at its {@code
  * timeoutSeconds} (at most 30 minutes), when the client goes away, or when it falls behind. A
  * client that allows bookmarks gets one at once and then every 30 seconds while nothing changes.
+ *
+ * <p>Events are written in ASCII, every other character as a JSON escape: the same JSON, but safe
+ * for fabric8's HTTP watch, which decodes each chunk into a buffer padded with NULs after a
+ * multi-byte character, so that the next event fails to parse and the informer stops.
  */
 public final class WatchStream {
   private static final Duration MAX_TIMEOUT = Duration.ofMinutes(30);
   private static final Duration BOOKMARK_INTERVAL = Duration.ofSeconds(30);
   private static final Duration POLL = Duration.ofSeconds(1);
+  private static final ObjectWriter ASCII =
+      Json.MAPPER.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII);
 
   private final ObjectStore store;
   private final Views views;
@@ -136,8 +144,9 @@ public final class WatchStream {
     return event;
   }
 
-  private static void send(OutputStream out, ObjectNode event) throws IOException {
-    out.write(Json.bytes(event));
+  /** Writes {@code event} as one line of JSON in ASCII. */
+  static void send(OutputStream out, ObjectNode event) throws IOException {
+    out.write(ASCII.writeValueAsBytes(event));
     out.write('\n');
     out.flush();
   }
