@@ -233,6 +233,10 @@ final class CaptureSubmitter {
   }
 
   private UpdateControl<PacketCapture> createFailed(Attempt attempt, CloudflareApiException e) {
+    if (e instanceof AuthenticationException) {
+      scheduler.credentialsRejected(attempt.resource());
+      return failures.handleNotSubmitted(attempt, e, CapturePhase.Pending);
+    }
     scheduler.settled(attempt.resource());
     if (e instanceof TerminalApiException terminal) {
       return rejected(attempt, terminal);
@@ -243,9 +247,6 @@ final class CaptureSubmitter {
         scheduler.refused(attempt.resource(), clock.instant().plus(wait));
       }
       return failures.handleNotSubmitted(attempt, retryable, CapturePhase.Queued);
-    }
-    if (e instanceof AuthenticationException) {
-      return failures.handleNotSubmitted(attempt, e, CapturePhase.Pending);
     }
     // The request may have created a capture: stay Submitting, and settle it from the list.
     return failures.handle(attempt, e, CapturePhase.Submitting);
