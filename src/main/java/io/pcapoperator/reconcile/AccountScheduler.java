@@ -140,6 +140,22 @@ public final class AccountScheduler {
   }
 
   /**
+   * Cloudflare rejected the credentials of {@code capture}'s create, before its account's rules:
+   * the create made no capture and took none of the account's minute, so it holds nothing back.
+   */
+  public void credentialsRejected(PacketCapture capture) {
+    AccountState state =
+        accounts.computeIfAbsent(capture.getSpec().getAccountId(), k -> new AccountState());
+    synchronized (state) {
+      if (Objects.equals(state.simpleInFlight, uid(capture))) {
+        state.simpleInFlight = null;
+        state.lastSimpleAdmitted = null;
+      }
+      state.release(capture);
+    }
+  }
+
+  /**
    * Cloudflare refused a capture of this account and type for its rules (429 or 409): nothing of
    * that kind is admitted before {@code until}, and the capture's reservation is dropped.
    */

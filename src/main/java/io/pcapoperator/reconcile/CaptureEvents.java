@@ -1,20 +1,28 @@
 package io.pcapoperator.reconcile;
 
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
+import java.net.HttpURLConnection;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records Kubernetes Events on a PacketCapture, so that {@code kubectl describe} tells its story. A
- * failed event write is logged and otherwise ignored: events are best effort.
+ * Records Kubernetes Events on a PacketCapture, so that {@code kubectl describe} tells its story.
+ * As kube's recorder does, a repeat of a recent Event (same capture, type, reason and message)
+ * patches that Event's count and last time instead of adding another. Events are best effort: a
+ * failed write is logged and otherwise ignored.
  */
 public class CaptureEvents {
   private static final Logger LOG = LoggerFactory.getLogger(CaptureEvents.class);
@@ -22,7 +30,9 @@ public class CaptureEvents {
 
   private final KubernetesClient client;
   private final Clock clock;
+  private final RecentEvents recent = new RecentEvents();
 
+  /** Events written with {@code client}, timed by {@code clock} (the API server's, the wall). */
   public CaptureEvents(KubernetesClient client, Clock clock) {
     this.client = client;
     this.clock = clock;
@@ -39,38 +49,34 @@ public class CaptureEvents {
   }
 
   private void record(PacketCapture capture, String type, String reason, String message) {
-    var meta = capture.getMetadata();
-    String now =
-        DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS));
-    var event =
-        new EventBuilder()
-            .withNewMetadata()
-            .withName(
-                meta.getName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()))
-            .withNamespace(meta.getNamespace())
-            .endMetadata()
-            .withInvolvedObject(
-                new ObjectReferenceBuilder()
-                    .withApiVersion(capture.getApiVersion())
-                    .withKind(capture.getKind())
-                    .withName(meta.getName())
-                    .withNamespace(meta.getNamespace())
-                    .withUid(meta.getUid())
-                    .withResourceVersion(meta.getResourceVersion())
-                    .build())
-            .withType(type)
-            .withReason(reason)
-            .withMessage(message)
-            .withFirstTimestamp(now)
-            .withLastTimestamp(now)
-            .withCount(1)
-            .withNewSource()
-            .withComponent(COMPONENT)
-            .endSource()
-            .withReportingComponent(COMPONENT)
-            .build();
+    ObjectMeta meta = capture.getMetadata();
+    RecentEvents.Key key =
+        new RecentEvents.Key(
+            meta.getNamespace(),
+            capture.getKind(),
+            capture.getApiVersion(),
+            meta.getName(),
+            meta.getUid(),
+            type,
+            reason,
+            message);
+    Instant now = clock.instant();
+    String timestamp = DateTimeFormatter.ISO_INSTANT.format(now.truncatedTo(ChronoUnit.SECONDS));
     try {
-      client.v1().events().inNamespace(meta.getNamespace()).resource(event).create();
+      Optional<RecentEvents.Recorded> repeat = recent.get(key).map(RecentEvents.Recorded::again);
+      if (repeat.isPresent() && patched(meta.getNamespace(), repeat.get(), timestamp)) {
+        recent.put(key, repeat.get());
+        return;
+      }
+      RecentEvents.Recorded created =
+          new RecentEvents.Recorded(EventNames.name(meta.getName(), now), 1, timestamp);
+      client
+          .v1()
+          .events()
+          .inNamespace(meta.getNamespace())
+          .resource(event(capture, created, type, reason, message))
+          .create();
+      recent.put(key, created);
     } catch (KubernetesClientException e) {
       LOG.warn(
           "could not record event {} on {}/{}: {}",
@@ -79,5 +85,62 @@ public class CaptureEvents {
           meta.getName(),
           e.getMessage());
     }
+  }
+
+  /**
+   * Writes {@code event}'s count and {@code lastTimestamp} to the Event it names; false when that
+   * Event is gone (expired, or deleted).
+   */
+  private boolean patched(String namespace, RecentEvents.Recorded event, String lastTimestamp) {
+    try {
+      client
+          .v1()
+          .events()
+          .inNamespace(namespace)
+          .withName(event.name())
+          .patch(
+              PatchContext.of(PatchType.JSON_MERGE),
+              "{\"count\":" + event.count() + ",\"lastTimestamp\":\"" + lastTimestamp + "\"}");
+      return true;
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  private static Event event(
+      PacketCapture capture,
+      RecentEvents.Recorded recorded,
+      String type,
+      String reason,
+      String message) {
+    ObjectMeta meta = capture.getMetadata();
+    return new EventBuilder()
+        .withNewMetadata()
+        .withName(recorded.name())
+        .withNamespace(meta.getNamespace())
+        .endMetadata()
+        .withInvolvedObject(
+            new ObjectReferenceBuilder()
+                .withApiVersion(capture.getApiVersion())
+                .withKind(capture.getKind())
+                .withName(meta.getName())
+                .withNamespace(meta.getNamespace())
+                .withUid(meta.getUid())
+                .withResourceVersion(meta.getResourceVersion())
+                .build())
+        .withType(type)
+        .withReason(reason)
+        .withMessage(message)
+        .withFirstTimestamp(recorded.firstTimestamp())
+        .withLastTimestamp(recorded.firstTimestamp())
+        .withCount(recorded.count())
+        .withNewSource()
+        .withComponent(COMPONENT)
+        .endSource()
+        .withReportingComponent(COMPONENT)
+        .build();
   }
 }

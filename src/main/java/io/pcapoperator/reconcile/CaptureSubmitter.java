@@ -261,6 +261,10 @@ final class CaptureSubmitter {
    * unknown outcome, it keeps the slot until the account's list settles it.
    */
   private UpdateControl<PacketCapture> createFailed(Attempt attempt, CloudflareApiException e) {
+    if (e instanceof AuthenticationException) {
+      scheduler.credentialsRejected(attempt.resource());
+      return failures.handleNotSubmitted(attempt, e, CapturePhase.Pending);
+    }
     if (e instanceof TerminalApiException terminal) {
       return rejected(attempt, terminal);
     }
@@ -271,10 +275,6 @@ final class CaptureSubmitter {
         scheduler.refused(attempt.resource(), clock.instant().plus(wait));
       }
       return failures.handleNotSubmitted(attempt, retryable, CapturePhase.Queued);
-    }
-    if (e instanceof AuthenticationException) {
-      scheduler.settled(attempt.resource());
-      return failures.handleNotSubmitted(attempt, e, CapturePhase.Pending);
     }
     // The request may have created a capture: stay Submitting, and settle it from the list.
     return failures.handle(attempt, e, CapturePhase.Submitting);

@@ -70,7 +70,12 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture> {
     FailureBackoff backoff =
         new FailureBackoff(settings.transientBackoffBase(), settings.transientBackoffMax());
     RemoteFailures failures =
-        new RemoteFailures(updates, backoff, settings.credentialsRetry(), requeue);
+        new RemoteFailures(
+            updates,
+            backoff,
+            new CredentialsBackoff(
+                settings.credentialsBackoffBase(), settings.credentialsBackoffMax()),
+            requeue);
     this.sync = new CaptureSync(api, updates, failures, settings.poll(), requeue, clock);
     this.submitter =
         new CaptureSubmitter(

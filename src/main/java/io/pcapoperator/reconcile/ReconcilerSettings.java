@@ -6,8 +6,12 @@ import java.time.Duration;
  * How patient the reconciler is, in the capture clock's time.
  *
  * @param poll when to read a running capture next
- * @param credentialsRetry wait before reading credentials again when they are missing or rejected
- *     (a change to the Secret triggers a retry at once)
+ * @param credentialsRetry wait before reading credentials again when they are missing (a change to
+ *     the Secret triggers a retry at once)
+ * @param credentialsBackoffBase first wait after Cloudflare rejects the credentials, doubled on
+ *     each rejection up to {@code credentialsBackoffMax}
+ * @param credentialsBackoffMax longest wait before trying rejected credentials again (a change to
+ *     the Secret triggers a retry at once)
  * @param transientBackoffBase first wait after a transient remote failure
  * @param transientBackoffMax longest wait after transient remote failures
  * @param submissionGrace how long after a create of unknown outcome the remote list is trusted to
@@ -17,6 +21,8 @@ import java.time.Duration;
 public record ReconcilerSettings(
     PollSchedule poll,
     Duration credentialsRetry,
+    Duration credentialsBackoffBase,
+    Duration credentialsBackoffMax,
     Duration transientBackoffBase,
     Duration transientBackoffMax,
     Duration submissionGrace,
@@ -28,6 +34,8 @@ public record ReconcilerSettings(
         PollSchedule.defaults(),
         Duration.ofMinutes(5),
         Duration.ofSeconds(5),
+        Duration.ofMinutes(15),
+        Duration.ofSeconds(5),
         Duration.ofMinutes(5),
         Duration.ofSeconds(30),
         6);
@@ -38,6 +46,8 @@ public record ReconcilerSettings(
     return new ReconcilerSettings(
         poll.withMaxInterval(bound),
         credentialsRetry,
+        credentialsBackoffBase,
+        credentialsBackoffMax,
         transientBackoffBase,
         transientBackoffMax,
         submissionGrace,

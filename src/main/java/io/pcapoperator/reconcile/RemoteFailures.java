@@ -11,21 +11,25 @@ import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
- * What a failed remote call that may pass does to a capture: rejected credentials wait for the
- * Secret to change (or a slow retry); transient failures back off exponentially, never sooner than
- * the server's {@code retry-after}. The phase is kept; only the Ready condition tells the failure.
+ * What a failed remote call that may pass does to a capture: rejected credentials are tried again
+ * after a backoff from seconds to the credentials retry (or at once when the Secret changes);
+ * transient failures back off exponentially, never sooner than the server's {@code retry-after}.
+ * The phase is kept; only the Ready condition tells the failure.
  */
 final class RemoteFailures {
   private final StatusUpdates updates;
   private final FailureBackoff backoff;
-  private final Duration credentialsRetry;
+  private final CredentialsBackoff rejections;
   private final Requeue requeue;
 
   RemoteFailures(
-      StatusUpdates updates, FailureBackoff backoff, Duration credentialsRetry, Requeue requeue) {
+      StatusUpdates updates,
+      FailureBackoff backoff,
+      CredentialsBackoff rejections,
+      Requeue requeue) {
     this.updates = updates;
     this.backoff = backoff;
-    this.credentialsRetry = credentialsRetry;
+    this.rejections = rejections;
     this.requeue = requeue;
   }
 
@@ -67,7 +71,7 @@ final class RemoteFailures {
           "Cloudflare rejected the credentials: " + failure.apiMessage(),
           true,
           more);
-      return requeue.after(credentialsRetry);
+      return requeue.after(rejections.next(attempt.uid(), attempt.credentials()));
     }
     Duration wait = backoff.next(attempt.uid());
     if (failure instanceof RetryableApiException retryable
@@ -121,5 +125,6 @@ final class RemoteFailures {
   /** Forgets earlier failures once a call succeeds. */
   void succeeded(Attempt attempt) {
     backoff.reset(attempt.uid());
+    rejections.reset(attempt.uid());
   }
 }

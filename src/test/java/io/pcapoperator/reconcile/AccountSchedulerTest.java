@@ -92,6 +92,19 @@ class AccountSchedulerTest {
   }
 
   @Test
+  void aCreateWhoseCredentialsWereRejectedTakesNoneOfTheAccountsMinute() {
+    PacketCapture rejected = capture("a", "rejected", CaptureType.SIMPLE);
+    PacketCapture next = capture("b", "next", CaptureType.SIMPLE);
+    assertThat(scheduler.admit(rejected, List.of(rejected, next), NOW, ALL_FOUND, SENT_NOW))
+        .isEqualTo(new AccountScheduler.Admitted());
+
+    scheduler.credentialsRejected(rejected);
+
+    assertThat(scheduler.admit(next, List.of(next), NOW.plusSeconds(1), ALL_FOUND, SENT_NOW))
+        .isEqualTo(new AccountScheduler.Admitted());
+  }
+
+  @Test
   void aCaptureWhoseCreateTheBudgetWouldHoldWaitsForItWithoutTakingTheAccountsMinute() {
     PacketCapture first = capture("a", "first", CaptureType.SIMPLE);
     Duration held = Duration.ofSeconds(3);
