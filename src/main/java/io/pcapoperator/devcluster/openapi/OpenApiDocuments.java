@@ -56,8 +56,8 @@ public final class OpenApiDocuments implements OpenApiView {
         .forEach(type -> addSchemas(schemas, type));
     ObjectNode definitions = document.putObject("definitions");
     schemas
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             entry -> definitions.set(entry.getKey(), V2Schemas.of((ObjectNode) entry.getValue())));
     return document;
   }

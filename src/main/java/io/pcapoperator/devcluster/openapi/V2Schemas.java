@@ -50,7 +50,7 @@ final class V2Schemas {
           }
         }
       }
-      properties.fields().forEachRemaining(entry -> convert((ObjectNode) entry.getValue()));
+      properties.properties().forEach(entry -> convert((ObjectNode) entry.getValue()));
     }
     if (schema.get("items") instanceof ObjectNode items) {
       convert(items);

@@ -58,8 +58,8 @@ public final class OpenApiV2Protobuf {
   private static ProtoWriter namedSchemas(JsonNode schemas) {
     ProtoWriter named = new ProtoWriter();
     schemas
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             entry ->
                 named.message(
                     1,
@@ -72,8 +72,8 @@ public final class OpenApiV2Protobuf {
   private static ProtoWriter schema(JsonNode schema) {
     ProtoWriter message = new ProtoWriter();
     schema
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             entry -> {
               String key = entry.getKey();
               JsonNode value = entry.getValue();
