@@ -6,9 +6,9 @@ import java.util.Map;
 /**
  * Encodes a Swagger 2.0 document as the protobuf that kubectl asks {@code /openapi/v2} for (and
  * reads for client-side validation, e.g. of a {@code kind: List}): the {@code openapi.v2.Document}
- * message of gnostic's {@code OpenAPIv2.proto}, with its info, paths and schema definitions. Values
- * of free form ({@code default}, {@code enum}, {@code x-} extensions) go in {@code Any.yaml} as
- * JSON text, which YAML reads as it is.
+ * message of gnostic's {@code OpenAPIv2.proto}, with its info and schema definitions (paths empty).
+ * Values of free form ({@code default}, {@code enum}, {@code x-} extensions) go in {@code Any.yaml}
+ * as JSON text, which YAML reads as it is.
  */
 public final class OpenApiV2Protobuf {
   /**
