@@ -293,6 +293,69 @@ class KubectlEndToEndTest {
     assertThat(edited.at("/metadata/generation").asInt()).isEqualTo(3);
   }
 
+  @Test
+  void capturesDumpedAsAListApplyBackWithClientSideValidation() throws IOException {
+    namespaceWithCredentials("dumping");
+    kubectl.run("apply", "-f", "config/dev/my-first-capture.yaml", "-n", "dumping").ok();
+    kubectl
+        .run(
+            "wait",
+            "--for=condition=Ready",
+            "pcap/my-first-capture",
+            "-n",
+            "dumping",
+            "--timeout=60s")
+        .ok();
+    String dump = kubectl.run("get", "pcap", "-n", "dumping", "-o", "yaml").ok();
+    assertThat(dump).startsWith("apiVersion: v1").contains("kind: List");
+    Path dumpFile = tmp.resolve("dump.yaml");
+    Files.writeString(dumpFile, dump);
+
+    assertThat(kubectl.run("apply", "-f", dumpFile.toString()).ok())
+        .isEqualTo("packetcapture.pcap-operator.io/my-first-capture configured\n");
+
+    Path misspelt = tmp.resolve("misspelt.yaml");
+    Files.writeString(misspelt, dump.replace("timeLimit:", "timelimit:"));
+    Kubectl.Result refused = kubectl.run("apply", "-f", misspelt.toString());
+    assertThat(refused.exitCode()).isNotZero();
+    assertThat(refused.err())
+        .contains("error validating data")
+        .contains("unknown field \"timelimit\"");
+  }
+
+  @Test
+  void clusterInfoNamesOnlyTheControlPlane() {
+    assertThat(kubectl.run("cluster-info").ok())
+        .isEqualTo(
+            "Kubernetes control plane is running at "
+                + dev.kube().url()
+                + "\n\nTo further debug and diagnose cluster problems,"
+                + " use 'kubectl cluster-info dump'.\n");
+  }
+
+  @Test
+  void getAllFindsNoWorkloadsAndLeavesCapturesOut() {
+    namespaceWithCredentials("everything");
+    kubectl.run("apply", "-f", "config/dev/my-first-capture.yaml", "-n", "everything").ok();
+
+    Kubectl.Result all = kubectl.run("get", "all", "-n", "everything");
+    assertThat(all.ok()).isEmpty();
+    assertThat(all.err()).isEqualTo("No resources found in everything namespace.\n");
+    assertThat(kubectl.run("api-resources", "--categories=all", "-o", "name").ok())
+        .isEqualTo("services\n");
+  }
+
+  @Test
+  void authWhoamiAnswersWithTheUser() {
+    List<String> lines = kubectl.run("auth", "whoami").ok().lines().toList();
+
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(0).split("\\s+")).containsExactly("ATTRIBUTE", "VALUE");
+    assertThat(lines.get(1).split("\\s+")).containsExactly("Username", "pcap-operator-dev");
+    assertThat(lines.get(2).split("\\s{2,}"))
+        .containsExactly("Groups", "[system:masters system:authenticated]");
+  }
+
   private void namespaceWithCredentials(String namespace) {
     assertThat(kubectl.run("create", "namespace", namespace).ok())
         .contains("namespace/" + namespace + " created");

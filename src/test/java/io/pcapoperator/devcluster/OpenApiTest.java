@@ -46,6 +46,24 @@ class OpenApiTest {
   }
 
   @Test
+  void v2DocumentHasTheSameSchemasInSwaggerForm() {
+    JsonNode document = api.get("/openapi/v2", "application/json").body();
+
+    assertThat(document.path("swagger").asText()).isEqualTo("2.0");
+    JsonNode capture = document.at("/definitions/" + CAPTURE_SCHEMA);
+    assertThat(capture.path("x-kubernetes-group-version-kind").toString())
+        .isEqualTo(
+            "[{\"group\":\"pcap-operator.io\",\"kind\":\"PacketCapture\",\"version\":\"v1alpha1\"}]");
+    assertThat(capture.at("/properties/metadata/$ref").asText())
+        .isEqualTo("#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta");
+    assertThat(capture.at("/properties/spec/properties/timeLimit/type").asText())
+        .isEqualTo("integer");
+    assertThat(document.at("/definitions/" + CAPTURE_SCHEMA + "List/properties/items/items/$ref"))
+        .hasToString("\"#/definitions/" + CAPTURE_SCHEMA + "\"");
+    assertThat(document.at("/definitions/io.k8s.api.core.v1.Secret")).isNotEmpty();
+  }
+
+  @Test
   void crdDocumentHasTheTaggedSchemaWithMetadataAndPatchDeclaresFieldValidation() {
     JsonNode document =
         api.get("/openapi/v3/apis/pcap-operator.io/v1alpha1", "application/json").body();

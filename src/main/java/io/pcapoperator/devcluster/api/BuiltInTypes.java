@@ -22,6 +22,25 @@ public final class BuiltInTypes {
   public static final ResourceType EVENTS =
       builtIn("", "v1", "Event", "events", true, List.of("ev"), false);
 
+  /**
+   * Services, in the {@code all} category as in kube, so that {@code kubectl cluster-info} and
+   * {@code kubectl get all} find what there is: none, and no way to make one, since nothing here
+   * would route to it.
+   */
+  public static final ResourceType SERVICES =
+      new ResourceType(
+          "",
+          "v1",
+          "Service",
+          "services",
+          "service",
+          true,
+          List.of("svc"),
+          List.of("all"),
+          false,
+          List.of(),
+          null);
+
   /** Leases, for leader election. */
   public static final ResourceType LEASES =
       builtIn("coordination.k8s.io", "v1", "Lease", "leases", true, List.of(), false);
@@ -59,6 +78,17 @@ public final class BuiltInTypes {
           List.of(),
           false);
 
+  /** Asked by {@code kubectl auth whoami}; answers with the single user. */
+  public static final ResourceType SELF_SUBJECT_REVIEWS =
+      builtIn(
+          "authentication.k8s.io",
+          "v1",
+          "SelfSubjectReview",
+          "selfsubjectreviews",
+          false,
+          List.of(),
+          false);
+
   /** Every built-in kind. */
   public static final List<ResourceType> ALL =
       List.of(
@@ -66,16 +96,25 @@ public final class BuiltInTypes {
           SECRETS,
           CONFIG_MAPS,
           EVENTS,
+          SERVICES,
           LEASES,
           CRDS,
           SELF_SUBJECT_RULES_REVIEWS,
-          SELF_SUBJECT_ACCESS_REVIEWS);
+          SELF_SUBJECT_ACCESS_REVIEWS,
+          SELF_SUBJECT_REVIEWS);
 
   private BuiltInTypes() {}
 
   /** Whether the kind only answers creates, with a computed review. */
   public static boolean isReview(ResourceType type) {
-    return type == SELF_SUBJECT_RULES_REVIEWS || type == SELF_SUBJECT_ACCESS_REVIEWS;
+    return type == SELF_SUBJECT_RULES_REVIEWS
+        || type == SELF_SUBJECT_ACCESS_REVIEWS
+        || type == SELF_SUBJECT_REVIEWS;
+  }
+
+  /** Whether the kind may only be read: get, list and watch. */
+  public static boolean isReadOnly(ResourceType type) {
+    return type == SERVICES;
   }
 
   private static ResourceType builtIn(

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.pcapoperator.devcluster.api.BuiltInTypes;
 import io.pcapoperator.devcluster.api.TypeRegistry;
+import io.pcapoperator.devcluster.proto.OpenApiV2Protobuf;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded API's single HTTP handler: version, health, discovery, OpenAPI, resources and
- * watches. Errors become kube {@code Status} answers. Nothing is kept per request.
+ * The embedded API's single HTTP handler: version, health, discovery, OpenAPI (v3 as JSON, v2 as
+ * protobuf or JSON), resources and watches. Errors become kube {@code Status} answers. Nothing is
+ * kept per request.
  */
 public final class ApiHandler implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
@@ -52,6 +55,15 @@ public final class ApiHandler implements HttpHandler {
           respond(exchange, ApiResponse.ok(Statuses.noWebSockets()));
           return;
         }
+        if (route.isPresent()
+            && BuiltInTypes.isReadOnly(route.get().type())
+            && !request.method().equals("GET")) {
+          throw Statuses.methodNotAllowed(request.method());
+        }
+        if (route.isEmpty() && isOpenApiV2(request)) {
+          serveOpenApiV2(exchange, request);
+          return;
+        }
         if (route.isPresent() && isWatch(request, route.get())) {
           watches.serve(exchange, request, route.get());
           return;
@@ -76,6 +88,25 @@ public final class ApiHandler implements HttpHandler {
 
   private static boolean isWatch(ApiRequest request, ResourceRoute route) {
     return request.method().equals("GET") && request.flag("watch");
+  }
+
+  private static boolean isOpenApiV2(ApiRequest request) {
+    return request.method().equals("GET") && request.segments().equals(List.of("openapi", "v2"));
+  }
+
+  /** The v2 document as protobuf when asked for it (kubectl always is), as JSON otherwise. */
+  private void serveOpenApiV2(HttpExchange exchange, ApiRequest request) throws IOException {
+    ObjectNode swagger = openApi.swagger(registry.all());
+    if (!request.accept().contains(OpenApiV2Protobuf.ACCEPTED)) {
+      respond(exchange, ApiResponse.ok(swagger));
+      return;
+    }
+    byte[] body = OpenApiV2Protobuf.encode(swagger);
+    exchange.getResponseHeaders().set("Content-Type", OpenApiV2Protobuf.MEDIA_TYPE);
+    exchange.sendResponseHeaders(200, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
   }
 
   private ApiResponse nonResource(ApiRequest request) {

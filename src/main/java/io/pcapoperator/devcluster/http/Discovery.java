@@ -20,6 +20,7 @@ import java.util.Optional;
 public final class Discovery {
   private static final List<String> OBJECT_VERBS =
       List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch");
+  private static final List<String> READ_VERBS = List.of("get", "list", "watch");
   private static final List<String> STATUS_VERBS = List.of("get", "patch", "update");
 
   private final TypeRegistry registry;
@@ -81,9 +82,7 @@ public final class Discovery {
               .put("singularName", type.singular())
               .put("namespaced", type.namespaced())
               .put("kind", type.kind());
-      strings(
-          resource.putArray("verbs"),
-          BuiltInTypes.isReview(type) ? List.of("create") : OBJECT_VERBS);
+      strings(resource.putArray("verbs"), verbs(type));
       if (!type.shortNames().isEmpty()) {
         strings(resource.putArray("shortNames"), type.shortNames());
       }
@@ -102,6 +101,13 @@ public final class Discovery {
       }
     }
     return Optional.of(list);
+  }
+
+  private static List<String> verbs(ResourceType type) {
+    if (BuiltInTypes.isReview(type)) {
+      return List.of("create");
+    }
+    return BuiltInTypes.isReadOnly(type) ? READ_VERBS : OBJECT_VERBS;
   }
 
   private Map<String, List<String>> versionsByGroup() {

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The OpenAPI v3 documents kubectl downloads before {@code apply}, {@code edit} and {@code
- * explain}.
+ * The OpenAPI documents kubectl downloads: v3 before {@code apply}, {@code edit} and {@code
+ * explain}, v2 to validate what v3 cannot speak for, such as a {@code kind: List}.
  */
 public interface OpenApiView {
   /** {@code /openapi/v3}: the index of group-version documents. */
@@ -19,4 +19,7 @@ public interface OpenApiView {
    * @param groupVersionPath {@code api/v1} or {@code apis/group/version}
    */
   Optional<ObjectNode> document(List<ResourceType> served, String groupVersionPath);
+
+  /** {@code /openapi/v2}: one Swagger 2.0 document with the definitions of every served kind. */
+  ObjectNode swagger(List<ResourceType> served);
 }

@@ -1,14 +1,20 @@
 package io.pcapoperator.devcluster.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pcapoperator.devcluster.Kubeconfig;
 import io.pcapoperator.devcluster.api.BuiltInTypes;
 import io.pcapoperator.devcluster.api.ResourceType;
+import java.util.List;
 
 /**
- * Answers to access reviews. The embedded API has one user, who may do everything: leader election
- * asks before it takes a Lease, {@code kubectl auth can-i} before it answers.
+ * Answers to access reviews and to {@code kubectl auth whoami}. The embedded API has one user,
+ * named as in the kubeconfig {@code dev} writes and in {@code system:masters}, who may do
+ * everything: leader election asks before it takes a Lease, {@code kubectl auth can-i} before it
+ * answers.
  */
 final class Reviews {
+  private static final List<String> GROUPS = List.of("system:masters", "system:authenticated");
+
   private Reviews() {}
 
   static ObjectNode answer(ResourceType type, ObjectNode review) {
@@ -16,7 +22,10 @@ final class Reviews {
     answer.put("apiVersion", type.apiVersion()).put("kind", type.kind());
     ObjectWrites.metadata(answer);
     ObjectNode status = answer.putObject("status");
-    if (type == BuiltInTypes.SELF_SUBJECT_RULES_REVIEWS) {
+    if (type == BuiltInTypes.SELF_SUBJECT_REVIEWS) {
+      ObjectNode user = status.putObject("userInfo").put("username", Kubeconfig.NAME);
+      GROUPS.forEach(user.putArray("groups")::add);
+    } else if (type == BuiltInTypes.SELF_SUBJECT_RULES_REVIEWS) {
       ObjectNode rule = status.putArray("resourceRules").addObject();
       rule.putArray("apiGroups").add("*");
       rule.putArray("resources").add("*");

@@ -7,8 +7,9 @@ import io.pcapoperator.devcluster.api.ResourceType;
 
 /**
  * The paths of a kind in its group version's document, each operation tagged with its action and
- * kind. Writes declare {@code dryRun}, {@code fieldManager} and {@code fieldValidation}: kubectl
- * leaves field validation to the server when a kind's PATCH declares {@code fieldValidation}.
+ * kind; a read-only kind has only its reads. Writes declare {@code dryRun}, {@code fieldManager}
+ * and {@code fieldValidation}: kubectl leaves field validation to the server when a kind's PATCH
+ * declares {@code fieldValidation}.
  */
 final class ApiPaths {
   private ApiPaths() {}
@@ -31,6 +32,12 @@ final class ApiPaths {
         type,
         SchemaNames.ref(SchemaNames.of(type, type.listKind())),
         false);
+    if (BuiltInTypes.isReadOnly(type)) {
+      ObjectNode item = paths.putObject(base + "/{name}");
+      scope(item, type, true);
+      operation(item, "get", "get", type, kindRef, false);
+      return;
+    }
     operation(collection, "post", "post", type, kindRef, true);
     item(paths.putObject(base + "/{name}"), type, kindRef);
     if (type.statusSubresource()) {

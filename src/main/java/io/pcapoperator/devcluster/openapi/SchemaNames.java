@@ -19,6 +19,7 @@ final class SchemaNames {
       Map.of(
           "", "io.k8s.api.core",
           "coordination.k8s.io", "io.k8s.api.coordination",
+          "authentication.k8s.io", "io.k8s.api.authentication",
           "authorization.k8s.io", "io.k8s.api.authorization",
           "apiextensions.k8s.io", "io.k8s.apiextensions-apiserver.pkg.apis.apiextensions");
 
