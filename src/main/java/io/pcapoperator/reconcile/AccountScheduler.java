@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -115,28 +116,17 @@ public final class AccountScheduler {
    * until adoption or a new attempt settles it.
    */
   public void settled(PacketCapture capture) {
-    AccountState state =
-        accounts.computeIfAbsent(capture.getSpec().getAccountId(), k -> new AccountState());
-    synchronized (state) {
-      if (Objects.equals(state.simpleInFlight, uid(capture))) {
-        state.simpleInFlight = null;
-      }
-    }
+    change(capture, state -> state.endInFlight(capture));
   }
 
   /** A deleted capture holds nothing back any more, whatever its create's outcome. */
   public void forget(PacketCapture capture) {
-    AccountState state =
-        capture.getSpec() == null ? null : accounts.get(capture.getSpec().getAccountId());
-    if (state == null) {
-      return;
-    }
-    synchronized (state) {
-      if (Objects.equals(state.simpleInFlight, uid(capture))) {
-        state.simpleInFlight = null;
-      }
-      state.release(capture);
-    }
+    change(
+        capture,
+        state -> {
+          state.endInFlight(capture);
+          state.release(capture);
+        });
   }
 
   /**
@@ -144,14 +134,24 @@ public final class AccountScheduler {
    * the create made no capture and took none of the account's minute, so it holds nothing back.
    */
   public void credentialsRejected(PacketCapture capture) {
+    change(
+        capture,
+        state -> {
+          if (state.endInFlight(capture)) {
+            state.lastSimpleAdmitted = null;
+          }
+          state.release(capture);
+        });
+  }
+
+  /** Applies {@code change} to what is known of the capture's account, if anything is. */
+  private void change(PacketCapture capture, Consumer<AccountState> change) {
     AccountState state =
-        accounts.computeIfAbsent(capture.getSpec().getAccountId(), k -> new AccountState());
-    synchronized (state) {
-      if (Objects.equals(state.simpleInFlight, uid(capture))) {
-        state.simpleInFlight = null;
-        state.lastSimpleAdmitted = null;
+        capture.getSpec() == null ? null : accounts.get(capture.getSpec().getAccountId());
+    if (state != null) {
+      synchronized (state) {
+        change.accept(state);
       }
-      state.release(capture);
     }
   }
 
@@ -324,6 +324,15 @@ public final class AccountScheduler {
       } else {
         fullReservedBy = uid(capture);
       }
+    }
+
+    /** Ends the capture's simple create in flight, if it is the one; whether it was. */
+    private boolean endInFlight(PacketCapture capture) {
+      if (!Objects.equals(simpleInFlight, uid(capture))) {
+        return false;
+      }
+      simpleInFlight = null;
+      return true;
     }
 
     private void release(PacketCapture capture) {
