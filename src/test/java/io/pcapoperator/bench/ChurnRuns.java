@@ -75,6 +75,7 @@ final class ChurnRuns {
       double reconciliations,
       Duration settled) {}
 
+  /** Applies the captures at once on a clock {@code timeScale} times the wall's, until all end. */
   static Writes writes(int captures, int accounts, double timeScale) throws Exception {
     ScaledClock clock = ScaledClock.startingNow(timeScale);
     PcapBenchmark.Workload workload =
@@ -268,6 +269,7 @@ final class ChurnRuns {
     return registry.find(RECONCILIATIONS).counters().stream().mapToDouble(Counter::count).sum();
   }
 
+  /** Prints both runs' figures. */
   static void print(Writes writes, Restart restart) {
     System.out.printf(
         "%n%d simple captures over %d accounts, clock %sx: %d/%d succeeded in %d s%n",

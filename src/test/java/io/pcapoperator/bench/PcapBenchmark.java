@@ -32,8 +32,9 @@ import java.util.function.Predicate;
  * against the embedded Kubernetes API and the Cloudflare simulator on a clock 10 times faster than
  * the wall clock, and prints their remote requests per capture, 429s and status staleness side by
  * side, then pcap-operator's throughput against a reconciler that only writes a status, over
- * several rounds. Run it with {@code mvn -q -Pbench test-compile exec:java}; add {@code
- * -Dexec.args=throughput} for the throughput rounds alone.
+ * several rounds, and its Kubernetes writes over long queues and a restart ({@link ChurnRuns}). Run
+ * it with {@code mvn -q -Pbench test-compile exec:java}; add {@code -Dexec.args=throughput} for the
+ * throughput rounds alone, or {@code -Dexec.args=churn} for the writes and the restart.
  */
 public final class PcapBenchmark {
   private static final double TIME_SCALE = 10;
