@@ -5,7 +5,6 @@ import io.pcapoperator.api.v1alpha1.CapturePhase;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
 import io.pcapoperator.api.v1alpha1.PacketCaptureSpec;
 import io.pcapoperator.api.v1alpha1.PacketCaptureStatus;
-import io.pcapoperator.api.v1alpha1.QueueStatus;
 import io.pcapoperator.api.v1alpha1.SubmittedRequest;
 import io.pcapoperator.cloudflare.AuthenticationException;
 import io.pcapoperator.cloudflare.CloudflareApiException;
@@ -288,34 +287,40 @@ final class CaptureSubmitter {
     return e.httpStatus() == 429 || e.httpStatus() == 409;
   }
 
+  /**
+   * Records that the capture waits, when {@link QueueEstimates} says the queue status is due (on
+   * queueing, or when the estimate passed), and looks again at its turn or the staleness bound.
+   */
   private UpdateControl<PacketCapture> queued(
       Attempt attempt, AccountScheduler.Wait wait, Instant now) {
     PacketCapture capture = attempt.resource();
-    QueueStatus queue = new QueueStatus(wait.position(), Timestamps.format(wait.notBefore()));
     PacketCaptureStatus status = capture.getStatus();
-    boolean unchanged =
+    boolean waiting =
         status != null
             && status.getPhase() == CapturePhase.Queued
-            && status.getQueue() != null
-            && queue.getPosition().equals(status.getQueue().getPosition())
-            && queue.getNotBefore().equals(status.getQueue().getNotBefore());
-    if (!unchanged) {
-      updates.notReady(
-          capture,
-          attempt.context(),
-          CapturePhase.Queued,
-          ConditionReason.Queued,
-          "number "
-              + wait.position()
-              + " in the queue of account "
-              + capture.getSpec().getAccountId()
-              + " for "
-              + capture.getSpec().getType().name().toLowerCase(Locale.ROOT)
-              + " captures; expected to start at "
-              + queue.getNotBefore(),
-          false,
-          s -> s.setQueue(queue));
-    }
+            && ConditionReason.Queued.name()
+                .equals(StatusConditions.reason(status.getConditions()));
+    QueueEstimates.next(waiting ? status.getQueue() : null, wait, now)
+        .ifPresent(
+            queue ->
+                updates.notReady(
+                    capture,
+                    attempt.context(),
+                    CapturePhase.Queued,
+                    ConditionReason.Queued,
+                    (queue.getRevisions() == null ? "queued as number " : "number ")
+                        + queue.getPosition()
+                        + " in the queue of account "
+                        + capture.getSpec().getAccountId()
+                        + " for "
+                        + capture.getSpec().getType().name().toLowerCase(Locale.ROOT)
+                        + " captures"
+                        + (queue.getRevisions() == null
+                            ? "; expected to start at "
+                            : " when the estimated start passed; now expected at ")
+                        + queue.getNotBefore(),
+                    false,
+                    s -> s.setQueue(queue)));
     Duration untilStart = Duration.between(now, wait.notBefore());
     return requeue.after(
         untilStart.compareTo(settings.poll().maxInterval()) > 0

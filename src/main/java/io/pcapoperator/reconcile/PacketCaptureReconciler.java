@@ -109,6 +109,7 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture> {
                             secret.getMetadata().getNamespace(),
                             secret.getMetadata().getName())
                         .stream()
+                        .filter(PacketCaptureReconciler::mayNeedSecret)
                         .map(ResourceID::fromResource)
                         .collect(Collectors.toSet()))
             .build();
@@ -186,6 +187,25 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture> {
       return submitter.resume(attempt);
     }
     return submitter.submit(attempt);
+  }
+
+  /**
+   * Whether a change to its Secret should wake the capture: not when it is finished, nor when it is
+   * submitted and reads its capture on its own schedule, unless it waits for the Secret. So a
+   * restart, whose Secret informer sees every Secret anew, does not read each running capture
+   * twice.
+   */
+  private static boolean mayNeedSecret(PacketCapture capture) {
+    PacketCaptureStatus status = capture.getStatus();
+    if (status == null) {
+      return true;
+    }
+    String reason = StatusConditions.reason(status.getConditions());
+    if (ConditionReason.CredentialsNotFound.name().equals(reason)
+        || ConditionReason.AuthenticationFailed.name().equals(reason)) {
+      return true;
+    }
+    return status.getId() == null && (status.getPhase() == null || !status.getPhase().isTerminal());
   }
 
   /**

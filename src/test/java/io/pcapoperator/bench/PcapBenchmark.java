@@ -33,14 +33,23 @@ import java.util.function.Predicate;
  * against the embedded Kubernetes API and the Cloudflare simulator on a clock 10 times faster than
  * the wall clock, and prints their remote requests per capture, 429s and status staleness side by
  * side, then pcap-operator's throughput against a reconciler that only writes a status, over
- * several rounds. Run it with {@code mvn -q -Pbench test-compile exec:java}; add {@code
- * -Dexec.args=throughput} for the throughput rounds alone.
+ * several rounds, and its Kubernetes writes over long queues and a restart ({@link ChurnRuns}). Run
+ * it with {@code mvn -q -Pbench test-compile exec:java}; add {@code -Dexec.args=throughput} for the
+ * throughput rounds alone, or {@code -Dexec.args=churn} for the writes and the restart.
  */
 public final class PcapBenchmark {
   private static final double TIME_SCALE = 10;
-  private static final String NAMESPACE = "bench";
+  static final String NAMESPACE = "bench";
   private static final Duration NAIVE_LIMIT = Duration.ofMinutes(3);
   private static final int THROUGHPUT_ROUNDS = 5;
+  private static final int CHURN_CAPTURES = 2000;
+  private static final int CHURN_ACCOUNTS = 20;
+
+  /** 100 minutes of admissions per account take 100 s of wall time. */
+  private static final double CHURN_TIME_SCALE = 60;
+
+  private static final int RESTART_TERMINAL = 9900;
+  private static final int RESTART_RUNNING = 100;
 
   private enum Kind {
     PCAP_OPERATOR("pcap-operator"),
@@ -55,7 +64,7 @@ public final class PcapBenchmark {
     }
   }
 
-  private record Workload(String name, int captures, int accounts, CaptureType type) {}
+  record Workload(String name, int captures, int accounts, CaptureType type) {}
 
   private record Result(
       Kind kind,
@@ -67,28 +76,43 @@ public final class PcapBenchmark {
 
   private PcapBenchmark() {}
 
-  /** With the argument {@code throughput}, only the throughput rounds run. */
+  /**
+   * With the argument {@code throughput}, only the throughput rounds run; with {@code churn}, only
+   * the Kubernetes writes and the restart.
+   */
   public static void main(String[] args) throws Exception {
     Workload simple = new Workload("1000 simple", 1000, 100, CaptureType.SIMPLE);
     Workload full = new Workload("20 full, 300 s", 20, 20, CaptureType.FULL);
+    List<String> only = List.of(args);
     List<Result> results = new ArrayList<>();
-    if (!List.of(args).contains("throughput")) {
+    if (only.isEmpty()) {
       results.add(run(Kind.PCAP_OPERATOR, simple));
       results.add(run(Kind.NAIVE, simple));
       results.add(run(Kind.PCAP_OPERATOR, full));
       results.add(run(Kind.PCAP_OPERATOR_300S, full));
       results.add(run(Kind.NAIVE, full));
     }
-    // Throughput alone: a warm-up pair, then each reconciler in turn, round after round.
-    run(Kind.STATUS_ONLY, simple);
-    run(Kind.PCAP_OPERATOR, simple, true);
+    ChurnRuns.Writes writes = null;
+    ChurnRuns.Restart restart = null;
+    if (only.isEmpty() || only.contains("churn")) {
+      writes = ChurnRuns.writes(CHURN_CAPTURES, CHURN_ACCOUNTS, CHURN_TIME_SCALE);
+      restart = ChurnRuns.restart(RESTART_TERMINAL, RESTART_RUNNING);
+    }
     List<double[]> rounds = new ArrayList<>();
-    for (int round = 0; round < THROUGHPUT_ROUNDS; round++) {
-      double floor = run(Kind.STATUS_ONLY, simple).firstStatusPerSecond();
-      double ours = run(Kind.PCAP_OPERATOR, simple, true).firstStatusPerSecond();
-      rounds.add(new double[] {floor, ours});
+    if (only.isEmpty() || only.contains("throughput")) {
+      // Throughput alone: a warm-up pair, then each reconciler in turn, round after round.
+      run(Kind.STATUS_ONLY, simple);
+      run(Kind.PCAP_OPERATOR, simple, true);
+      for (int round = 0; round < THROUGHPUT_ROUNDS; round++) {
+        double floor = run(Kind.STATUS_ONLY, simple).firstStatusPerSecond();
+        double ours = run(Kind.PCAP_OPERATOR, simple, true).firstStatusPerSecond();
+        rounds.add(new double[] {floor, ours});
+      }
     }
     print(results, rounds);
+    if (writes != null) {
+      ChurnRuns.print(writes, restart);
+    }
     System.exit(0);
   }
 
@@ -148,13 +172,7 @@ public final class PcapBenchmark {
 
   private static AutoCloseable start(
       Kind kind, KubernetesClient client, PcapSimulator simulator, ScaledClock clock) {
-    HttpPcapsApi api =
-        new HttpPcapsApi(
-            simulator.baseUrl(),
-            Duration.ofSeconds(30),
-            RetryPolicy.defaults(),
-            wait -> TimeUnit.MILLISECONDS.sleep(Math.max(1, clock.toWallClock(wait).toMillis())),
-            RequestListener.none());
+    HttpPcapsApi api = remoteApi(simulator, clock);
     if (kind == Kind.PCAP_OPERATOR || kind == Kind.PCAP_OPERATOR_300S) {
       return PcapOperator.start(
           client,
@@ -182,7 +200,17 @@ public final class PcapBenchmark {
     return operator::stop;
   }
 
-  private static PacketCapture capture(Workload workload, int i) {
+  /** A client of the simulator whose retries wait on {@code clock}. */
+  static HttpPcapsApi remoteApi(PcapSimulator simulator, ScaledClock clock) {
+    return new HttpPcapsApi(
+        simulator.baseUrl(),
+        Duration.ofSeconds(30),
+        RetryPolicy.defaults(),
+        wait -> TimeUnit.MILLISECONDS.sleep(Math.max(1, clock.toWallClock(wait).toMillis())),
+        RequestListener.none());
+  }
+
+  static PacketCapture capture(Workload workload, int i) {
     PacketCaptureSpec spec = new PacketCaptureSpec();
     spec.setAccountId(String.format("%032x", 0xbe0000L + i % workload.accounts()));
     spec.setCredentialsSecretRef(new SecretReference("cloudflare-api"));
@@ -201,12 +229,11 @@ public final class PcapBenchmark {
     return capture;
   }
 
-  private static List<PacketCapture> captures(KubernetesClient client) {
+  static List<PacketCapture> captures(KubernetesClient client) {
     return client.resources(PacketCapture.class).inNamespace(NAMESPACE).list().getItems();
   }
 
-  private static void awaitAll(
-      KubernetesClient client, Predicate<PacketCapture> done, Duration timeout)
+  static void awaitAll(KubernetesClient client, Predicate<PacketCapture> done, Duration timeout)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline && !captures(client).stream().allMatch(done)) {
@@ -238,6 +265,9 @@ public final class PcapBenchmark {
           r.stats().status(429),
           percentile(r.stalenessSeconds(), 50),
           percentile(r.stalenessSeconds(), 99));
+    }
+    if (rounds.isEmpty()) {
+      return;
     }
     System.out.printf(
         "%nfirst status per second, 1000 simple captures, warm JVM, %d rounds:%n", rounds.size());

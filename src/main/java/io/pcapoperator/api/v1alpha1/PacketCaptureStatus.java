@@ -30,8 +30,9 @@ public class PacketCaptureStatus {
   private String requestedAt;
 
   @JsonPropertyDescription(
-      "Set while the capture waits for its account: one simple capture a minute and one pending"
-          + " or running full capture per account.")
+      "Set while the capture waits for its account (one simple capture a minute and one pending"
+          + " or running full capture per account): when it is expected to start, written when it"
+          + " is queued and not as the queue drains.")
   private QueueStatus queue;
 
   @JsonPropertyDescription(
