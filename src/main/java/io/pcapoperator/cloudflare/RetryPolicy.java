@@ -43,12 +43,6 @@ public record RetryPolicy(
       Duration asked = retryAfter.get();
       return asked.compareTo(maxRetryAfter) <= 0 ? Optional.of(asked) : Optional.empty();
     }
-    long factor = 1L << Math.min(retry - 1, 30);
-    Duration backoff = baseDelay.multipliedBy(factor);
-    if (backoff.compareTo(maxDelay) > 0) {
-      backoff = maxDelay;
-    }
-    double jitter = 1 - 0.25 * random.getAsDouble();
-    return Optional.of(Duration.ofMillis((long) (backoff.toMillis() * jitter)));
+    return Optional.of(new Backoff(baseDelay, maxDelay).delay(retry, random.getAsDouble()));
   }
 }

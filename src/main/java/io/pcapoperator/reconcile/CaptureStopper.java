@@ -12,6 +12,7 @@ import io.pcapoperator.cloudflare.PcapStatus;
 import io.pcapoperator.cloudflare.PcapsApi;
 import io.pcapoperator.cloudflare.RetryableApiException;
 import io.pcapoperator.cloudflare.TerminalApiException;
+import io.pcapoperator.cloudflare.budget.BudgetHeldException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

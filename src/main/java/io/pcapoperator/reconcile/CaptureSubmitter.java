@@ -13,6 +13,7 @@ import io.pcapoperator.cloudflare.PcapRequest;
 import io.pcapoperator.cloudflare.PcapsApi;
 import io.pcapoperator.cloudflare.RetryableApiException;
 import io.pcapoperator.cloudflare.TerminalApiException;
+import io.pcapoperator.cloudflare.budget.BudgetHeldException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

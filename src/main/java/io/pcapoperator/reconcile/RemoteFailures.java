@@ -7,6 +7,7 @@ import io.pcapoperator.api.v1alpha1.PacketCaptureStatus;
 import io.pcapoperator.cloudflare.AuthenticationException;
 import io.pcapoperator.cloudflare.CloudflareApiException;
 import io.pcapoperator.cloudflare.RetryableApiException;
+import io.pcapoperator.cloudflare.budget.BudgetHeldException;
 import java.time.Duration;
 import java.util.function.Consumer;
 

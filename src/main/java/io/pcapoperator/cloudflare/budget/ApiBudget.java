@@ -1,4 +1,4 @@
-package io.pcapoperator.reconcile;
+package io.pcapoperator.cloudflare.budget;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.pcapoperator.reconcile;
+package io.pcapoperator.cloudflare.budget;
 
 import io.pcapoperator.cloudflare.ApiError;
 import io.pcapoperator.cloudflare.RetryableApiException;
@@ -23,7 +23,7 @@ public final class BudgetHeldException extends RetryableApiException {
   }
 
   /** How long until the budget lets the call go. */
-  Duration held() {
+  public Duration held() {
     return retryAfter().orElseThrow();
   }
 }

@@ -1,4 +1,4 @@
-package io.pcapoperator.reconcile;
+package io.pcapoperator.cloudflare.budget;
 
 import io.pcapoperator.cloudflare.Credentials;
 import io.pcapoperator.cloudflare.Pcap;

@@ -1,4 +1,4 @@
-package io.pcapoperator.reconcile;
+package io.pcapoperator.cloudflare.budget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
