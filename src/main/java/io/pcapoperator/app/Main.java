@@ -115,6 +115,12 @@ public final class Main implements Callable<Integer> {
     CommandLine command = e.getCommandLine();
     if (e instanceof UnmatchedArgumentException unmatched) {
       String arg = unmatched.getUnmatched().get(0);
+      int at = given.indexOf(arg);
+      OptionSpec before = at > 0 ? command.getCommandSpec().findOption(given.get(at - 1)) : null;
+      if (before != null && before.arity().min() == 0) {
+        // Only the boolean flags take an optional value.
+        return before.longestName() + " " + arg + ": not true or false";
+      }
       String what =
           arg.startsWith("-")
               ? "unknown flag "

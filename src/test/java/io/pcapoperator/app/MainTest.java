@@ -95,7 +95,9 @@ class MainTest {
             "pcap-operator: --request-timeout soon:"
                 + " not a duration above 0 such as 60s, 5m, 1h or PT60S",
             List.of("run", "--leader-election=maybe"),
-            "pcap-operator: --leader-election maybe: not true or false");
+            "pcap-operator: --leader-election maybe: not true or false",
+            List.of("dev", "--plain-http", "yes"),
+            "pcap-operator: --plain-http yes: not true or false");
     errors.forEach(
         (command, expected) -> {
           err.reset();
