@@ -23,7 +23,12 @@ import picocli.CommandLine.Option;
     name = "run",
     description =
         "Reconcile PacketCaptures in the cluster of the current kubeconfig (or in-cluster), until"
-            + " stopped.")
+            + " stopped.",
+    footer = {
+      "",
+      "The log level is set by PCAP_LOG_LEVEL (TRACE, DEBUG, INFO, WARN, ERROR);"
+          + " PCAP_LOG_FORMAT=json logs one JSON object per line."
+    })
 final class RunCommand implements Callable<Integer> {
   @Mixin private OperatorFlags flags;
 

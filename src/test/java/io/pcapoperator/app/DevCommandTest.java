@@ -233,6 +233,34 @@ class DevCommandTest {
     assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
   }
 
+  @Test
+  void anInterruptedCommandExitsWith130(@TempDir Path tmp) throws Exception {
+    CompletableFuture<Integer> exit = new CompletableFuture<>();
+    Thread dev =
+        new Thread(
+            () ->
+                exit.complete(
+                    Main.execute(
+                        List.of(
+                            "dev",
+                            "--samples",
+                            "none",
+                            "--kube-port",
+                            "0",
+                            "--kubeconfig",
+                            tmp.resolve("kubeconfig").toString()),
+                        Map.of(),
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        stop)));
+    dev.start();
+
+    awaitReady();
+    dev.interrupt();
+
+    assertThat(exit.get(30, TimeUnit.SECONDS)).isEqualTo(130);
+  }
+
   private CompletableFuture<Integer> startDev(String... flags) {
     List<String> args = new ArrayList<>(List.of("dev"));
     args.addAll(List.of(flags));
