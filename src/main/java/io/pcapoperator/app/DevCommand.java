@@ -3,99 +3,219 @@ package io.pcapoperator.app;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.pcapoperator.api.v1alpha1.CapturePhase;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
+import io.pcapoperator.simulator.Faults;
 import io.pcapoperator.simulator.SimulatorConfig;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code dev}: the whole product on one machine with no cluster and no Cloudflare account. Starts
  * an embedded Kubernetes API (HTTPS, with a kubeconfig for kubectl), a Cloudflare simulator on a
  * scaled clock and the operator; creates a demo namespace with the samples; prints how to use it
  * with kubectl and each capture's phase as it changes, until interrupted (or, with {@code
- * --exit-when-done}, until every capture is terminal).
+ * --exit-when-done}, until every capture is terminal). The {@code --fault-*} flags set the
+ * simulator's fault injection at start; {@code POST /__admin/faults} changes it while it runs.
  */
-final class DevCommand {
-  static final String DEFAULT_NAMESPACE = "pcap-demo";
+@Command(
+    name = "dev",
+    description =
+        "Run the operator on an embedded Kubernetes API and a Cloudflare simulator, with the"
+            + " samples applied, until Ctrl-C.")
+final class DevCommand implements Callable<Integer> {
+  @EnvironmentVariable("PCAP_DEV_TIME_SCALE")
+  @Option(
+      names = "--time-scale",
+      paramLabel = "<factor>",
+      defaultValue = "60",
+      converter = FlagConverters.PositiveNumber.class,
+      description = "How many times faster than the wall clock the simulator runs.")
+  private double timeScale;
 
-  static final List<Options.Flag> FLAGS =
-      List.of(
-          new Options.Flag(
-              "time-scale",
-              "PCAP_DEV_TIME_SCALE",
-              "how many times faster than real time the simulator runs, default 60"),
-          new Options.Flag(
-              "samples",
-              null,
-              "directory of manifests to apply at start, default config/samples; none for none"),
-          new Options.Flag(
-              "namespace",
-              null,
-              "namespace of the samples and of the kubeconfig, default pcap-demo"),
-          new Options.Flag(
-              "kubeconfig", null, "where to write the kubeconfig, default target/dev/kubeconfig"),
-          new Options.Flag(
-              "kube-port", null, "port of the embedded Kubernetes API, default 6443; 0 for any"),
-          new Options.Flag("plain-http", null, "serve the Kubernetes API over HTTP, default false"),
-          new Options.Flag(
-              "simulator-port", null, "port of the Cloudflare simulator, default any free port"),
-          new Options.Flag(
-              "simulator-token",
-              null,
-              "API token the simulator accepts, default " + SimulatorConfig.DEV_TOKEN),
-          new Options.Flag(
-              "require-validated-buckets",
-              null,
-              "the simulator refuses full captures to buckets not validated, default false"),
-          new Options.Flag(
-              "http-port", null, "port of /metrics, /healthz and /readyz, default any free port"),
-          new Options.Flag(
-              "exit-when-done",
-              null,
-              "exit once every capture is terminal (0 when all succeeded), default false"),
-          new Options.Flag(
-              "timeout", null, "with --exit-when-done: wall time to wait, default 120s"));
+  @Option(
+      names = "--samples",
+      paramLabel = "<dir|none>",
+      defaultValue = "config/samples",
+      converter = FlagConverters.DirectoryOrNone.class,
+      description =
+          "Directory of manifests to apply at start; none for none (dev then prints the kubectl"
+              + " line that makes the credentials Secret).")
+  private String samples;
 
-  private final Options options;
+  @Option(
+      names = "--namespace",
+      paramLabel = "<namespace>",
+      defaultValue = "pcap-demo",
+      description = "Namespace of the samples and of the kubeconfig.")
+  private String namespace;
+
+  @Option(
+      names = "--kubeconfig",
+      paramLabel = "<file>",
+      defaultValue = "target/dev/kubeconfig",
+      description = "Where to write the kubeconfig for kubectl.")
+  private Path kubeconfig;
+
+  @Option(
+      names = "--kube-port",
+      paramLabel = "<port>",
+      defaultValue = "6443",
+      converter = FlagConverters.Port.class,
+      description = "Port of the embedded Kubernetes API; 0 for any free port.")
+  private int kubePort;
+
+  @Option(
+      names = "--plain-http",
+      paramLabel = "<true|false>",
+      arity = "0..1",
+      defaultValue = "false",
+      converter = FlagConverters.Bool.class,
+      description = "Serve the Kubernetes API over HTTP instead of HTTPS.")
+  private boolean plainHttp;
+
+  @Option(
+      names = "--simulator-port",
+      paramLabel = "<port>",
+      defaultValue = "0",
+      converter = FlagConverters.Port.class,
+      description = "Port of the Cloudflare simulator (on 127.0.0.1); 0 for any free port.")
+  private int simulatorPort;
+
+  @Option(
+      names = "--simulator-token",
+      paramLabel = "<token>",
+      defaultValue = SimulatorConfig.DEV_TOKEN,
+      description = "API token the simulator accepts (Secret key apiToken).")
+  private String simulatorToken;
+
+  @Option(
+      names = "--simulator-api-key",
+      paramLabel = "<key>",
+      defaultValue = "dev-api-key",
+      description =
+          "Global API key the simulator accepts with --simulator-email (Secret key apiKey).")
+  private String simulatorApiKey;
+
+  @Option(
+      names = "--simulator-email",
+      paramLabel = "<email>",
+      defaultValue = "dev@example.com",
+      description = "Account email of --simulator-api-key (Secret key email).")
+  private String simulatorEmail;
+
+  @Option(
+      names = "--require-validated-buckets",
+      paramLabel = "<true|false>",
+      arity = "0..1",
+      defaultValue = "false",
+      converter = FlagConverters.Bool.class,
+      description =
+          "The simulator refuses full captures to buckets whose ownership is not validated.")
+  private boolean requireValidatedBuckets;
+
+  @Option(
+      names = "--http-port",
+      paramLabel = "<port>",
+      defaultValue = "0",
+      converter = FlagConverters.Port.class,
+      description = "Port of /metrics, /healthz and /readyz (on 127.0.0.1); 0 for any free port.")
+  private int httpPort;
+
+  @Option(
+      names = "--exit-when-done",
+      paramLabel = "<true|false>",
+      arity = "0..1",
+      defaultValue = "false",
+      converter = FlagConverters.Bool.class,
+      description = "Exit once every capture is terminal: 0 when all succeeded, else 1.")
+  private boolean exitWhenDone;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "<duration>",
+      defaultValue = "120s",
+      converter = FlagConverters.PositiveDuration.class,
+      description = "With --exit-when-done: wall time to wait for the captures.")
+  private Duration timeout;
+
+  @Option(
+      names = "--fault-error-rate",
+      paramLabel = "<share>",
+      defaultValue = "0",
+      converter = FlagConverters.Share.class,
+      description = "Share (0-1) of Cloudflare API requests the simulator answers with an error.")
+  private double faultErrorRate;
+
+  @Option(
+      names = "--fault-error-status",
+      paramLabel = "<status>",
+      defaultValue = "503",
+      converter = FlagConverters.ErrorStatus.class,
+      description = "HTTP status of those errors.")
+  private int faultErrorStatus;
+
+  @Option(
+      names = "--fault-latency",
+      paramLabel = "<duration>",
+      defaultValue = "0s",
+      converter = FlagConverters.NonNegativeDuration.class,
+      description = "Wall time the simulator waits before answering each API request.")
+  private Duration faultLatency;
+
+  @Option(
+      names = "--fault-lost-create-rate",
+      paramLabel = "<share>",
+      defaultValue = "0",
+      converter = FlagConverters.Share.class,
+      description =
+          "Share (0-1) of creates that make their capture but answer 502, as if the answer were"
+              + " lost.")
+  private double faultLostCreateRate;
+
   private final PrintStream out;
   private final CountDownLatch stop;
 
   /**
-   * A {@code dev} run with {@code options}, printing to {@code out}, that ends when {@code stop}
-   * counts down (or when its captures are done, if asked).
+   * A {@code dev} run printing to {@code out}, that ends when {@code stop} counts down (or when its
+   * captures are done, if asked).
    */
-  DevCommand(Options options, PrintStream out, CountDownLatch stop) {
-    this.options = options;
+  DevCommand(PrintStream out, CountDownLatch stop) {
     this.out = out;
     this.stop = stop;
   }
 
   /** Runs until stopped; with {@code --exit-when-done}, 0 when every capture succeeded. */
-  int call() throws InterruptedException {
-    String token = options.get("simulator-token", SimulatorConfig.DEV_TOKEN);
-    DevEnvironment.Settings settings = settings(token);
-    String namespace = options.get("namespace", DEFAULT_NAMESPACE);
-    Path samples = samples();
+  @Override
+  public Integer call() throws InterruptedException {
+    DevEnvironment.Settings settings = settings();
+    Path samples = this.samples.equals("none") ? null : Path.of(this.samples);
     List<GenericKubernetesResource> manifests =
         samples == null ? List.of() : ManifestApplier.load(samples);
-    Path kubeconfig =
-        Path.of(options.get("kubeconfig", "target/dev/kubeconfig")).toAbsolutePath().normalize();
-    boolean exitWhenDone = options.getBoolean("exit-when-done", false);
-    Duration timeout = options.getDuration("timeout", Duration.ofSeconds(120));
+    Path kubeconfig = this.kubeconfig.toAbsolutePath().normalize();
     try (DevEnvironment dev = DevEnvironment.start(settings)) {
+      injectFaults(dev.simulator().faults());
       dev.kube().server().createNamespace(namespace);
       writeKubeconfig(dev, kubeconfig, namespace);
       out.printf(
           "embedded Kubernetes API at %s, Cloudflare simulator at %s (time x%s),"
               + " metrics at http://127.0.0.1:%d/metrics%n",
           dev.kube().url(), dev.simulator().baseUrl(), settings.timeScale(), dev.httpPort());
-      out.print(DevInstructions.text(kubeconfig, namespace, exitWhenDone, manifests, token));
+      out.print(
+          DevInstructions.text(
+              kubeconfig,
+              namespace,
+              exitWhenDone,
+              manifests,
+              new DevInstructions.Credentials(simulatorToken, simulatorApiKey, simulatorEmail)));
       try (PhaseReporter reporter = new PhaseReporter(dev.kube().client(), out)) {
         int captures = samples == null ? 0 : applySamples(dev, samples, manifests, namespace);
         if (!exitWhenDone) {
@@ -109,35 +229,23 @@ final class DevCommand {
     }
   }
 
-  private DevEnvironment.Settings settings(String token) {
-    double scale = options.getDouble("time-scale", 60);
-    if (!(scale > 0)) {
-      throw new UsageException("--time-scale must be positive, got " + scale);
-    }
+  private DevEnvironment.Settings settings() {
     SimulatorConfig.Builder simulator =
-        SimulatorConfig.defaults().toBuilder().credentials(Set.of(token), java.util.Map.of());
-    if (options.getBoolean("require-validated-buckets", false)) {
+        SimulatorConfig.defaults().toBuilder()
+            .credentials(Set.of(simulatorToken), Map.of(simulatorEmail, simulatorApiKey));
+    if (requireValidatedBuckets) {
       simulator.requireValidatedOwnership();
     }
     return new DevEnvironment.Settings(
-        scale,
-        simulator.build(),
-        !options.getBoolean("plain-http", false),
-        options.getPort("kube-port", 6443),
-        options.getPort("simulator-port", 0),
-        options.getPort("http-port", 0));
+        timeScale, simulator.build(), !plainHttp, kubePort, simulatorPort, httpPort);
   }
 
-  private Path samples() {
-    String samples = options.get("samples", "config/samples");
-    if (samples.equals("none")) {
-      return null;
-    }
-    Path dir = Path.of(samples);
-    if (!Files.isDirectory(dir)) {
-      throw new UsageException("--samples " + dir + " is not a directory");
-    }
-    return dir;
+  /** The faults the {@code --fault-*} flags ask for, in place before any capture is made. */
+  private void injectFaults(Faults faults) {
+    faults
+        .errorRate(faultErrorRate, faultErrorStatus)
+        .latency(faultLatency)
+        .lostCreateRate(faultLostCreateRate);
   }
 
   private static void writeKubeconfig(DevEnvironment dev, Path kubeconfig, String namespace) {

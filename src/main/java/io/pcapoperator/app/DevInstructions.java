@@ -15,6 +15,15 @@ final class DevInstructions {
   /** The credentials Secret that {@code config/dev/my-first-capture.yaml} names. */
   static final String SECRET = "cloudflare-api";
 
+  /**
+   * What the simulator accepts: an API token, or a global API key with its account email.
+   *
+   * @param token the API token (Secret key {@code apiToken})
+   * @param apiKey the global API key (Secret key {@code apiKey})
+   * @param email the account email of {@code apiKey} (Secret key {@code email})
+   */
+  record Credentials(String token, String apiKey, String email) {}
+
   private DevInstructions() {}
 
   /**
@@ -22,14 +31,14 @@ final class DevInstructions {
    *
    * @param samples the manifests {@code dev} applies to {@code namespace}, empty for {@code
    *     --samples none}
-   * @param simulatorToken the token the simulator accepts, for a Secret the user creates
+   * @param credentials what the simulator accepts, for a Secret the user creates
    */
   static String text(
       Path kubeconfig,
       String namespace,
       boolean exitWhenDone,
       List<GenericKubernetesResource> samples,
-      String simulatorToken) {
+      Credentials credentials) {
     boolean hasSecret =
         samples.stream().anyMatch(m -> "Secret".equals(m.getKind()) && SECRET.equals(name(m)));
     List<String> lines = new ArrayList<>();
@@ -48,7 +57,7 @@ final class DevInstructions {
           "  kubectl create secret generic "
               + SECRET
               + " --from-literal=apiToken="
-              + simulatorToken);
+              + credentials.token());
     }
     lines.add("  kubectl get pcap -w");
     lines.add("  kubectl apply -f config/dev/my-first-capture.yaml");
@@ -63,6 +72,22 @@ final class DevInstructions {
                 lines.add(
                     String.format(
                         "  %-52s # stops it at Cloudflare", "kubectl delete pcap " + name)));
+    lines.add("");
+    lines.add(
+        "The simulator accepts the API token "
+            + credentials.token()
+            + ", or the API key "
+            + credentials.apiKey()
+            + " with the email "
+            + credentials.email()
+            + (hasSecret ? "; a Secret with the key (name it in credentialsSecretRef):" : ":"));
+    lines.add(
+        "  kubectl create secret generic "
+            + (hasSecret ? SECRET + "-key" : SECRET)
+            + " --from-literal=apiKey="
+            + credentials.apiKey()
+            + " --from-literal=email="
+            + credentials.email());
     lines.add("");
     lines.add(
         exitWhenDone

@@ -1,11 +1,13 @@
 package io.pcapoperator.app;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * How the operator process is set up, from flags and environment variables.
+ * How the operator process is set up, from flags and environment variables ({@link OperatorFlags}).
  *
  * @param cloudflareBaseUrl base URL of the Cloudflare API, up to and including {@code /client/v4}
  * @param namespaces namespaces to watch; empty for all
@@ -32,18 +34,11 @@ public record OperatorSettings(
   public static final String LEASE_NAME = "pcap-operator-leader";
 
   /**
-   * Defaults: the public API, all namespaces, 60 s staleness bound, 30 s request timeout, leader
-   * election on in the pod's namespace.
+   * The settings of {@code run} given no flags and no environment: the defaults that its flags
+   * declare ({@link OperatorFlags}).
    */
   public static OperatorSettings defaults() {
-    return new OperatorSettings(
-        CLOUDFLARE_BASE_URL,
-        Set.of(),
-        Duration.ofSeconds(60),
-        Duration.ofSeconds(30),
-        true,
-        Optional.empty(),
-        1200);
+    return OperatorFlags.parse(List.of(), Map.of());
   }
 
   /** These settings with another base URL. */

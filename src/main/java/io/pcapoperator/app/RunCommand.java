@@ -12,61 +12,50 @@ import io.pcapoperator.cloudflare.Sleeper;
 import io.pcapoperator.reconcile.ReconcilerSettings;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
-import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code run}: reconciles PacketCaptures in a real cluster until the process is stopped. */
-final class RunCommand {
-  static final List<Options.Flag> FLAGS =
-      List.of(
-          new Options.Flag(
-              "cloudflare-base-url",
-              "CLOUDFLARE_BASE_URL",
-              "Cloudflare API base, default " + OperatorSettings.CLOUDFLARE_BASE_URL),
-          new Options.Flag(
-              "namespaces", "WATCH_NAMESPACES", "comma-separated namespaces to watch, default all"),
-          new Options.Flag(
-              "max-poll-interval",
-              "PCAP_MAX_POLL_INTERVAL",
-              "longest wait between reads of a running capture, default 60s"),
-          new Options.Flag(
-              "request-timeout",
-              "PCAP_REQUEST_TIMEOUT",
-              "timeout of one Cloudflare request, default 30s"),
-          new Options.Flag(
-              "leader-election",
-              "PCAP_LEADER_ELECTION",
-              "true or false: elect one active replica through a Lease, default true"),
-          new Options.Flag(
-              "api-budget",
-              "PCAP_API_BUDGET",
-              "requests per 5 minutes per Cloudflare token for this operator, default 1200"),
-          new Options.Flag(
-              "http-port",
-              "PCAP_HTTP_PORT",
-              "port of /metrics, /healthz and /readyz, default 8080"),
-          new Options.Flag(
-              "leader-election-namespace",
-              "POD_NAMESPACE",
-              "namespace of the Lease, default the pod's namespace"));
+@Command(
+    name = "run",
+    description =
+        "Reconcile PacketCaptures in the cluster of the current kubeconfig (or in-cluster), until"
+            + " stopped.",
+    footer = {
+      "",
+      "The log level is set by PCAP_LOG_LEVEL (TRACE, DEBUG, INFO, WARN, ERROR);"
+          + " PCAP_LOG_FORMAT=json logs one JSON object per line."
+    })
+final class RunCommand implements Callable<Integer> {
+  @Mixin private OperatorFlags flags;
 
-  private final Options options;
+  @EnvironmentVariable("PCAP_HTTP_PORT")
+  @Option(
+      names = "--http-port",
+      paramLabel = "<port>",
+      defaultValue = "8080",
+      converter = FlagConverters.Port.class,
+      description = "Port of /metrics, /healthz and /readyz; 0 for any free port.")
+  private int httpPort;
+
   private final PrintStream out;
   private final CountDownLatch stop;
 
   /**
    * @param stop counted down when the operator is to stop (on SIGTERM, from a shutdown hook)
    */
-  RunCommand(Options options, PrintStream out, CountDownLatch stop) {
-    this.options = options;
+  RunCommand(PrintStream out, CountDownLatch stop) {
     this.out = out;
     this.stop = stop;
   }
 
-  /** Reads the settings, then runs the operator until {@code stop} is counted down. */
-  int call() throws InterruptedException {
-    OperatorSettings settings = settings(options);
-    int httpPort = options.getPort("http-port", 8080);
+  /** Runs the operator with the settings of the flags until {@code stop} is counted down. */
+  @Override
+  public Integer call() throws InterruptedException {
+    OperatorSettings settings = flags.settings();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     try (KubernetesClient client = new KubernetesClientBuilder().build();
         PcapOperator operator =
@@ -98,19 +87,6 @@ final class RunCommand {
       stop.await();
     }
     return 0;
-  }
-
-  /** The operator settings from flags and environment. */
-  static OperatorSettings settings(Options options) {
-    OperatorSettings defaults = OperatorSettings.defaults();
-    return new OperatorSettings(
-        options.get("cloudflare-base-url", defaults.cloudflareBaseUrl()),
-        options.getSet("namespaces"),
-        options.getDuration("max-poll-interval", defaults.maxPollInterval()),
-        options.getDuration("request-timeout", defaults.requestTimeout()),
-        options.getBoolean("leader-election", defaults.leaderElection()),
-        options.get("leader-election-namespace"),
-        options.getInt("api-budget", defaults.apiBudget()));
   }
 
   /** The Cloudflare client for {@code settings}; retries wait on {@code clock}'s time scale. */

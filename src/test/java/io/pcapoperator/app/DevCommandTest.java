@@ -3,6 +3,12 @@ package io.pcapoperator.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.pcapoperator.api.v1alpha1.CapturePhase;
+import io.pcapoperator.api.v1alpha1.PacketCapture;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
@@ -14,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The README's first command, as a user runs it: the samples succeed, and Prometheus can scrape.
  */
 class DevCommandTest {
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final CountDownLatch stop = new CountDownLatch(1);
 
   @Test
   void samplesSucceedAndTheRunningDevCommandServesMetrics(@TempDir Path tmp) throws Exception {
@@ -33,8 +43,6 @@ class DevCommandTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
     CompletableFuture<Integer> exit =
         CompletableFuture.supplyAsync(
             () ->
@@ -79,29 +87,10 @@ class DevCommandTest {
   @Test
   void runsUntilStoppedWithAKubeconfigForKubectl(@TempDir Path tmp) throws Exception {
     Path kubeconfig = tmp.resolve("dev/kubeconfig");
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    CountDownLatch stop = new CountDownLatch(1);
-    DevCommand dev =
-        new DevCommand(
-            Options.parse(
-                List.of("--kube-port", "0", "--kubeconfig", kubeconfig.toString()),
-                DevCommand.FLAGS,
-                Map.of()),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            stop);
     CompletableFuture<Integer> exit =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return dev.call();
-              } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-              }
-            });
+        startDev("--kube-port", "0", "--kubeconfig", kubeconfig.toString());
 
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> out.toString(StandardCharsets.UTF_8).contains("Press Ctrl-C to stop"));
+    awaitReady();
     assertThat(Files.readString(kubeconfig))
         .contains("server: https://127.0.0.1:")
         .contains("certificate-authority-data: ")
@@ -111,7 +100,10 @@ class DevCommandTest {
         .contains("kubectl get pcap -w")
         .contains("Namespace pcap-demo has the Secret cloudflare-api")
         .contains("kubectl delete pcap ord-full-capture")
-        .doesNotContain("kubectl create secret");
+        .contains(
+            "kubectl create secret generic cloudflare-api-key --from-literal=apiKey=dev-api-key"
+                + " --from-literal=email=dev@example.com")
+        .doesNotContain("--from-literal=apiToken");
     assertThat(exit).isNotDone();
 
     stop.countDown();
@@ -120,37 +112,18 @@ class DevCommandTest {
 
   @Test
   void withoutSamplesTheBannerSaysHowToCreateTheSecret(@TempDir Path tmp) throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    CountDownLatch stop = new CountDownLatch(1);
-    DevCommand dev =
-        new DevCommand(
-            Options.parse(
-                List.of(
-                    "--samples",
-                    "none",
-                    "--simulator-token",
-                    "my-token",
-                    "--kube-port",
-                    "0",
-                    "--kubeconfig",
-                    tmp.resolve("kubeconfig").toString()),
-                DevCommand.FLAGS,
-                Map.of()),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            stop);
     CompletableFuture<Integer> exit =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return dev.call();
-              } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-              }
-            });
+        startDev(
+            "--samples",
+            "none",
+            "--simulator-token",
+            "my-token",
+            "--kube-port",
+            "0",
+            "--kubeconfig",
+            tmp.resolve("kubeconfig").toString());
 
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> out.toString(StandardCharsets.UTF_8).contains("Press Ctrl-C to stop"));
+    awaitReady();
     assertThat(out.toString(StandardCharsets.UTF_8))
         .doesNotContain("has the Secret")
         .contains("Namespace pcap-demo has no Secret yet")
@@ -159,5 +132,155 @@ class DevCommandTest {
 
     stop.countDown();
     assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
+  }
+
+  @Test
+  void aCaptureWithTheApiKeyAndEmailOfTheFlagsSucceeds(@TempDir Path tmp) throws Exception {
+    Path kubeconfig = tmp.resolve("kubeconfig");
+    CompletableFuture<Integer> exit =
+        startDev(
+            "--samples",
+            "none",
+            "--simulator-api-key",
+            "key-123",
+            "--simulator-email",
+            "netops@example.com",
+            "--kube-port",
+            "0",
+            "--kubeconfig",
+            kubeconfig.toString());
+
+    awaitReady();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains(
+            "kubectl create secret generic cloudflare-api --from-literal=apiKey=key-123"
+                + " --from-literal=email=netops@example.com");
+    try (KubernetesClient client =
+        new KubernetesClientBuilder()
+            .withConfig(Config.fromKubeconfig(Files.readString(kubeconfig)))
+            .build()) {
+      client
+          .secrets()
+          .inNamespace("pcap-demo")
+          .resource(
+              new SecretBuilder()
+                  .withNewMetadata()
+                  .withName("cloudflare-api")
+                  .endMetadata()
+                  .withStringData(Map.of("apiKey", "key-123", "email", "netops@example.com"))
+                  .build())
+          .create();
+      PacketCapture capture = OperatorHarness.simple("with-api-key");
+      capture.getMetadata().setNamespace("pcap-demo");
+      client.resource(capture).create();
+
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () -> {
+                PacketCapture c =
+                    client
+                        .resources(PacketCapture.class)
+                        .inNamespace("pcap-demo")
+                        .withName("with-api-key")
+                        .get();
+                return c.getStatus() != null && c.getStatus().getPhase() == CapturePhase.Succeeded;
+              });
+    }
+
+    stop.countDown();
+    assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
+  }
+
+  @Test
+  void faultFlagsSetTheSimulatorsFaultsAtStart(@TempDir Path tmp) throws Exception {
+    int simulatorPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      simulatorPort = socket.getLocalPort();
+    }
+    CompletableFuture<Integer> exit =
+        startDev(
+            "--samples",
+            "none",
+            "--fault-error-rate",
+            "1",
+            "--fault-error-status",
+            "500",
+            "--simulator-port",
+            Integer.toString(simulatorPort),
+            "--kube-port",
+            "0",
+            "--kubeconfig",
+            tmp.resolve("kubeconfig").toString());
+
+    awaitReady();
+    HttpResponse<String> list =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://127.0.0.1:"
+                                + simulatorPort
+                                + "/client/v4/accounts/"
+                                + OperatorHarness.ACCOUNT
+                                + "/pcaps"))
+                    .header("Authorization", "Bearer dev-token")
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(list.statusCode()).isEqualTo(500);
+
+    stop.countDown();
+    assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
+  }
+
+  @Test
+  void anInterruptedCommandExitsWith130(@TempDir Path tmp) throws Exception {
+    CompletableFuture<Integer> exit = new CompletableFuture<>();
+    Thread dev =
+        new Thread(
+            () ->
+                exit.complete(
+                    Main.execute(
+                        List.of(
+                            "dev",
+                            "--samples",
+                            "none",
+                            "--kube-port",
+                            "0",
+                            "--kubeconfig",
+                            tmp.resolve("kubeconfig").toString()),
+                        Map.of(),
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        stop)));
+    dev.start();
+
+    awaitReady();
+    dev.interrupt();
+
+    assertThat(exit.get(30, TimeUnit.SECONDS)).isEqualTo(130);
+  }
+
+  private CompletableFuture<Integer> startDev(String... flags) {
+    List<String> args = new ArrayList<>(List.of("dev"));
+    args.addAll(List.of(flags));
+    return CompletableFuture.supplyAsync(
+        () ->
+            Main.execute(
+                args,
+                Map.of(),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                stop));
+  }
+
+  private void awaitReady() {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                out.toString(StandardCharsets.UTF_8).contains("Press Ctrl-C to stop")
+                    || !err.toString(StandardCharsets.UTF_8).isEmpty());
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
   }
 }

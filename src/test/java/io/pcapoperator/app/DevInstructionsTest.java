@@ -16,12 +16,21 @@ class DevInstructionsTest {
   void theDefaultSamplesHaveTheSecretAndAFullCaptureToStop() {
     String text =
         DevInstructions.text(
-            KUBECONFIG, "pcap-demo", false, ManifestApplier.load(Path.of("config/samples")), "t");
+            KUBECONFIG,
+            "pcap-demo",
+            false,
+            ManifestApplier.load(Path.of("config/samples")),
+            new DevInstructions.Credentials("t", "k", "e@example.com"));
 
     assertThat(text)
         .contains("Namespace pcap-demo has the Secret cloudflare-api.")
         .contains("  kubectl delete pcap ord-full-capture                 # stops it at Cloudflare")
-        .doesNotContain("kubectl create secret");
+        .contains(
+            "The simulator accepts the API token t, or the API key k with the email e@example.com")
+        .contains(
+            "  kubectl create secret generic cloudflare-api-key --from-literal=apiKey=k"
+                + " --from-literal=email=e@example.com")
+        .doesNotContain("--from-literal=apiToken");
   }
 
   @Test
@@ -36,12 +45,21 @@ class DevInstructionsTest {
             """,
             GenericKubernetesResource.class);
 
-    String text = DevInstructions.text(KUBECONFIG, "edge", true, List.of(orphan), "edge-token");
+    String text =
+        DevInstructions.text(
+            KUBECONFIG,
+            "edge",
+            true,
+            List.of(orphan),
+            new DevInstructions.Credentials("edge-token", "edge-key", "edge@example.com"));
 
     assertThat(text)
         .contains("Namespace edge has no Secret yet: create it first.")
         .contains(
             "  kubectl create secret generic cloudflare-api --from-literal=apiToken=edge-token")
+        .contains(
+            "  kubectl create secret generic cloudflare-api --from-literal=apiKey=edge-key"
+                + " --from-literal=email=edge@example.com")
         .doesNotContain("has the Secret")
         .doesNotContain("kubectl delete pcap")
         .contains("dev exits once every capture is done.");

@@ -31,30 +31,86 @@ class MainTest {
   }
 
   @Test
-  void helpListsBothCommandsAndTheirFlags() {
+  void helpListsTheCommandsAndEachCommandsFlagsWithDefaultAndEnvironment() {
     assertThat(main(Map.of(), "--help")).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))
-        .contains(
-            "run:", "dev:", "--cloudflare-base-url", "(env WATCH_NAMESPACES)", "--time-scale");
+        .contains("Usage: pcap-operator", "run ", "dev ", "help ", "--version");
+    out.reset();
+
+    assertThat(main(Map.of(), "run", "--help")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("Usage: pcap-operator run")
+        .contains("--cloudflare-base-url", "Default: https://api.cloudflare.com/client/v4.")
+        .contains("Environment: CLOUDFLARE_BASE_URL.", "Environment: WATCH_NAMESPACES.")
+        .contains("Default: 8080. Environment: PCAP_HTTP_PORT.");
+    out.reset();
+
+    assertThat(main(Map.of(), "dev", "--help")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("Usage: pcap-operator dev")
+        .contains("--time-scale", "Default: 60. Environment: PCAP_DEV_TIME_SCALE.")
+        .contains("--simulator-api-key", "Default: dev-api-key.")
+        .contains("--fault-error-rate", "--fault-latency");
+    out.reset();
+
+    assertThat(main(Map.of(), "help", "dev")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: pcap-operator dev");
   }
 
   @Test
-  void unknownCommandsAndFlagsAreUsageErrors() {
-    assertThat(main(Map.of(), "launch")).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8))
-        .startsWith("pcap-operator: unknown command launch");
-    err.reset();
-    assertThat(main(Map.of(), "dev", "--speed", "3")).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8))
-        .startsWith("pcap-operator: unknown flag --speed");
-    err.reset();
-    assertThat(main(Map.of(), "dev", "--time-scale", "fast")).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8))
-        .startsWith("pcap-operator: --time-scale must be a number, got fast");
-    err.reset();
-    assertThat(main(Map.of(), "dev", "--samples", "/no/such/dir")).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8))
-        .startsWith("pcap-operator: --samples /no/such/dir is not a directory");
+  void everyCommandPrintsTheProjectVersion() {
+    for (List<String> command :
+        List.of(List.of("--version"), List.of("run", "--version"), List.of("dev", "-V"))) {
+      out.reset();
+      assertThat(main(Map.of(), command.toArray(String[]::new))).as("%s", command).isZero();
+      assertThat(out.toString(StandardCharsets.UTF_8))
+          .as("%s", command)
+          .matches("pcap-operator \\d+\\.\\d+\\.\\d+\\S*\\R");
+    }
+  }
+
+  @Test
+  void noCommandPrintsTheUsageAndIsAUsageError() {
+    assertThat(main(Map.of())).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("Usage: pcap-operator", "dev ");
+  }
+
+  @Test
+  void unknownCommandsFlagsAndBadValuesAreUsageErrorsOfOneLine() {
+    Map<List<String>, String> errors =
+        Map.of(
+            List.of("devv"),
+            "pcap-operator: unknown command devv (did you mean dev?); see pcap-operator --help",
+            List.of("dev", "--speed", "3"),
+            "pcap-operator: unknown flag --speed; see pcap-operator dev --help",
+            List.of("dev", "--time-scale", "fast"),
+            "pcap-operator: --time-scale fast: not a number above 0",
+            List.of("dev", "--time-scale=-2"),
+            "pcap-operator: --time-scale -2: not a number above 0",
+            List.of("dev", "--samples", "/no/such/dir"),
+            "pcap-operator: --samples /no/such/dir: not a directory (none for no samples)",
+            List.of("dev", "--fault-error-rate", "1.5"),
+            "pcap-operator: --fault-error-rate 1.5: not a share from 0 to 1",
+            List.of("run", "--request-timeout", "soon"),
+            "pcap-operator: --request-timeout soon:"
+                + " not a duration above 0 such as 60s, 5m, 1h or PT60S",
+            List.of("run", "--leader-election=maybe"),
+            "pcap-operator: --leader-election maybe: not true or false",
+            List.of("dev", "--plain-http", "yes"),
+            "pcap-operator: --plain-http yes: not true or false");
+    errors.forEach(
+        (command, expected) -> {
+          err.reset();
+          assertThat(main(Map.of(), command.toArray(String[]::new))).as("%s", command).isEqualTo(2);
+          assertOneLine(expected);
+        });
+  }
+
+  @Test
+  void aBadValueFromTheEnvironmentNamesTheVariable() {
+    assertThat(main(Map.of("PCAP_API_BUDGET", "lots"), "run")).isEqualTo(2);
+    assertOneLine(
+        "pcap-operator: --api-budget lots (from PCAP_API_BUDGET): not a whole number above 0");
   }
 
   @Test
@@ -72,8 +128,7 @@ class MainTest {
 
       assertThat(main(Map.of(), command.toArray(String[]::new))).as("%s", command).isEqualTo(2);
 
-      assertNamesTheFlagOnce(
-          flag,
+      assertOneLine(
           "pcap-operator: " + flag + " " + port + ": not a port (0-65535, 0 for any free port)");
     }
   }
@@ -98,51 +153,60 @@ class MainTest {
 
         assertThat(main(Map.of(), args.toArray(String[]::new))).as(flag).isEqualTo(1);
 
-        assertNamesTheFlagOnce(
-            flag, "pcap-operator: " + flag + " " + port + ": address already in use");
+        assertOneLine("pcap-operator: " + flag + " " + port + ": address already in use");
       }
     }
   }
 
-  /** Standard error is one line, naming the flag, and carries no stack trace. */
-  private void assertNamesTheFlagOnce(String flag, String expected) {
-    List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
-    assertThat(lines).filteredOn(l -> l.contains(flag)).containsExactly(expected);
-    assertThat(lines).noneMatch(l -> l.contains("Exception") || l.strip().startsWith("at "));
+  /** Standard error is exactly {@code expected}, one line, with no stack trace. */
+  private void assertOneLine(String expected) {
+    assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(expected);
   }
 
   @Test
   void runSettingsComeFromFlagsThenEnvironmentThenDefaults() {
-    Options fromEnv =
-        Options.parse(
-            List.of("--max-poll-interval", "2m"),
-            RunCommand.FLAGS,
+    OperatorSettings settings =
+        OperatorFlags.parse(
+            List.of("--max-poll-interval", "2m", "--leader-election", "--api-budget=600"),
             Map.of(
                 "WATCH_NAMESPACES", "netops, edge",
                 "CLOUDFLARE_BASE_URL", "http://127.0.0.1:9/client/v4",
-                "PCAP_MAX_POLL_INTERVAL", "30s"));
-
-    OperatorSettings settings = RunCommand.settings(fromEnv);
+                "PCAP_MAX_POLL_INTERVAL", "30s",
+                "PCAP_LEADER_ELECTION", "false",
+                "POD_NAMESPACE", "pcap-system"));
 
     assertThat(settings.namespaces()).isEqualTo(Set.of("netops", "edge"));
     assertThat(settings.cloudflareBaseUrl()).isEqualTo("http://127.0.0.1:9/client/v4");
     assertThat(settings.maxPollInterval()).isEqualTo(Duration.ofMinutes(2));
     assertThat(settings.requestTimeout()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(RunCommand.settings(Options.parse(List.of(), RunCommand.FLAGS, Map.of())))
-        .isEqualTo(OperatorSettings.defaults());
+    assertThat(settings.leaderElection()).isTrue();
+    assertThat(settings.leaseNamespace()).contains("pcap-system");
+    assertThat(settings.apiBudget()).isEqualTo(600);
+  }
+
+  @Test
+  void defaultsAreTheDeclaredOnesAndBlankVariablesAreUnset() {
+    OperatorSettings defaults = OperatorSettings.defaults();
+
+    assertThat(defaults.cloudflareBaseUrl()).isEqualTo(OperatorSettings.CLOUDFLARE_BASE_URL);
+    assertThat(defaults.namespaces()).isEmpty();
+    assertThat(defaults.maxPollInterval()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(defaults.requestTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(defaults.leaderElection()).isTrue();
+    assertThat(defaults.leaseNamespace()).isEmpty();
+    assertThat(defaults.apiBudget()).isEqualTo(1200);
+    assertThat(
+            OperatorFlags.parse(List.of(), Map.of("WATCH_NAMESPACES", "", "PCAP_API_BUDGET", " ")))
+        .isEqualTo(defaults);
   }
 
   @Test
   void durationsAcceptUnitsAndIso8601() {
-    Options options = Options.parse(List.of("--request-timeout=PT45S"), RunCommand.FLAGS, Map.of());
-    assertThat(options.getDuration("request-timeout", Duration.ZERO))
+    assertThat(OperatorFlags.parse(List.of("--request-timeout=PT45S"), Map.of()).requestTimeout())
         .isEqualTo(Duration.ofSeconds(45));
-    assertThatThrownBy(
-            () ->
-                Options.parse(List.of("--request-timeout", "soon"), RunCommand.FLAGS, Map.of())
-                    .getDuration("request-timeout", Duration.ZERO))
-        .hasMessage("--request-timeout must be a duration like 60s, got soon");
-    assertThatThrownBy(() -> Options.parse(List.of("--namespaces"), RunCommand.FLAGS, Map.of()))
-        .hasMessage("--namespaces needs a value");
+    assertThat(OperatorFlags.parse(List.of("--request-timeout", "5m"), Map.of()).requestTimeout())
+        .isEqualTo(Duration.ofMinutes(5));
+    assertThatThrownBy(() -> OperatorFlags.parse(List.of("--namespaces"), Map.of()))
+        .hasMessageContaining("--namespaces");
   }
 }

@@ -36,25 +36,24 @@ class RunCommandTest {
       harness.kube.writeKubeconfig(kubeconfig, "default");
       System.setProperty("kubeconfig", kubeconfig.toString());
       ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
       CountDownLatch stop = new CountDownLatch(1);
-      Options options =
-          Options.parse(
-              List.of("--namespaces", OperatorHarness.NAMESPACE),
-              RunCommand.FLAGS,
-              Map.of("CLOUDFLARE_BASE_URL", realTime.baseUrl(), "POD_NAMESPACE", "pcap-system"));
       try {
         CompletableFuture<Integer> exit =
             CompletableFuture.supplyAsync(
-                () -> {
-                  try {
-                    return new RunCommand(
-                            options, new PrintStream(out, true, StandardCharsets.UTF_8), stop)
-                        .call();
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return -1;
-                  }
-                });
+                () ->
+                    Main.execute(
+                        List.of("run", "--namespaces", OperatorHarness.NAMESPACE),
+                        Map.of(
+                            "CLOUDFLARE_BASE_URL",
+                            realTime.baseUrl(),
+                            "POD_NAMESPACE",
+                            "pcap-system",
+                            "PCAP_HTTP_PORT",
+                            "0"),
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        stop));
         harness.createTokenSecret("dev-token");
         harness.apply(OperatorHarness.simple("from-run"));
 
@@ -76,7 +75,9 @@ class RunCommandTest {
         assertThat(lease.getSpec().getHolderIdentity()).isNotBlank();
 
         stop.countDown();
-        assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(exit.get(30, TimeUnit.SECONDS))
+            .as(err.toString(StandardCharsets.UTF_8))
+            .isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))
             .contains("pcap-operator running against " + harness.kube.url())
             .contains("watching [netops]");
