@@ -271,11 +271,7 @@ final class DevCommand implements Callable<Integer> {
   private int summary(DevEnvironment dev, boolean finished, Duration timeout) {
     List<PacketCapture> all =
         dev.kube().client().resources(PacketCapture.class).inAnyNamespace().list().getItems();
-    long succeeded =
-        all.stream()
-            .filter(
-                c -> c.getStatus() != null && c.getStatus().getPhase() == CapturePhase.Succeeded)
-            .count();
+    long succeeded = all.stream().filter(c -> c.phase() == CapturePhase.Succeeded).count();
     out.printf(
         "%s: %d of %d captures succeeded; %d requests to the Cloudflare API %s%n",
         finished ? "done" : "timed out after " + timeout.toSeconds() + " s",

@@ -48,8 +48,7 @@ final class PhaseReporter implements AutoCloseable {
   }
 
   private void report(PacketCapture capture) {
-    PacketCaptureStatus status =
-        capture.getStatus() == null ? new PacketCaptureStatus() : capture.getStatus();
+    PacketCaptureStatus status = capture.currentStatus();
     String phase = status.getPhase() == null ? "" : status.getPhase().name();
     String line =
         String.format(

@@ -209,13 +209,10 @@ public final class AccountScheduler {
    * reconciled since.
    */
   private static boolean waits(PacketCapture capture, Predicate<PacketCapture> credentialsFound) {
-    PacketCaptureStatus status = capture.getStatus();
     if (capture.getMetadata().getDeletionTimestamp() != null) {
       return false;
     }
-    if (status == null) {
-      return true;
-    }
+    PacketCaptureStatus status = capture.currentStatus();
     String reason = StatusConditions.reason(status.getConditions());
     return status.getId() == null
         && (status.getPhase() == null
@@ -277,7 +274,7 @@ public final class AccountScheduler {
                       && other.getMetadata().getDeletionTimestamp() == null
                       && other.getSpec() != null
                       && other.getSpec().getType() == CaptureType.SIMPLE
-                      && createOutcomeUnknown(other));
+                      && other.createOutcomeUnknown());
     }
 
     private Instant nextSimpleSlot(Collection<PacketCapture> account) {
@@ -350,31 +347,16 @@ public final class AccountScheduler {
     }
   }
 
-  /** Whether a create was sent for the capture and its outcome is not yet known. */
-  private static boolean createOutcomeUnknown(PacketCapture capture) {
-    PacketCaptureStatus status = capture.getStatus();
-    return status != null
-        && status.getPhase() == CapturePhase.Submitting
-        && status.getId() == null
-        && status.getSubmissionStarted() != null;
-  }
-
   /** When a capture was last submitted, by the remote's word or the operator's attempt. */
   private static Optional<Instant> lastSubmission(PacketCapture capture) {
-    PacketCaptureStatus status = capture.getStatus();
-    if (status == null) {
-      return Optional.empty();
-    }
+    PacketCaptureStatus status = capture.currentStatus();
     Optional<Instant> submitted = Timestamps.parse(status.getSubmitted());
     return submitted.isPresent() ? submitted : Timestamps.parse(status.getSubmissionStarted());
   }
 
   /** Whether a full capture counts against the one-pending-or-running rule. */
   private static boolean holdsFullSlot(PacketCapture capture) {
-    PacketCaptureStatus status = capture.getStatus();
-    if (status == null) {
-      return false;
-    }
+    PacketCaptureStatus status = capture.currentStatus();
     if (status.getPhase() == CapturePhase.Submitting) {
       return true;
     }

@@ -36,10 +36,7 @@ final class CaptureIndexes {
         .getPrimaryCache()
         .addIndexer(
             REMOTE_ID,
-            capture ->
-                capture.getStatus() == null || capture.getStatus().getId() == null
-                    ? List.of()
-                    : List.of(capture.getStatus().getId()));
+            capture -> capture.remoteId() == null ? List.of() : List.of(capture.remoteId()));
   }
 
   /** The captures whose status records the remote id {@code id}. */

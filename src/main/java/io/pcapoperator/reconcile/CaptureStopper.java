@@ -2,9 +2,7 @@ package io.pcapoperator.reconcile;
 
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
-import io.pcapoperator.api.v1alpha1.CapturePhase;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
-import io.pcapoperator.api.v1alpha1.PacketCaptureStatus;
 import io.pcapoperator.cloudflare.AuthenticationException;
 import io.pcapoperator.cloudflare.Credentials;
 import io.pcapoperator.cloudflare.Pcap;
@@ -107,20 +105,14 @@ final class CaptureStopper {
 
   /** A full capture to stop on deletion whose create may have made a capture never recorded. */
   private static boolean mayHaveLostCapture(PacketCapture capture) {
-    PacketCaptureStatus status = capture.getStatus();
-    return CaptureFinalizer.stopsOnDelete(capture)
-        && status != null
-        && status.getId() == null
-        && status.getPhase() == CapturePhase.Submitting
-        && status.getSubmissionStarted() != null;
+    return CaptureFinalizer.stopsOnDelete(capture) && capture.createOutcomeUnknown();
   }
 
   private static boolean needsStop(PacketCapture capture) {
-    PacketCaptureStatus status = capture.getStatus();
-    if (!CaptureFinalizer.stopsOnDelete(capture) || status == null || status.getId() == null) {
+    if (!CaptureFinalizer.stopsOnDelete(capture) || capture.remoteId() == null) {
       return false;
     }
-    PcapStatus remote = PcapStatus.fromWire(status.getRemoteStatus());
+    PcapStatus remote = PcapStatus.fromWire(capture.currentStatus().getRemoteStatus());
     return remote == PcapStatus.PENDING || remote == PcapStatus.RUNNING;
   }
 

@@ -88,7 +88,7 @@ final class CaptureSubmitter {
       return queued(attempt, wait, started);
     }
     queueWaits.admitted(
-        Timestamps.parse(capture.getStatus() == null ? null : capture.getStatus().getRequestedAt())
+        Timestamps.parse(capture.currentStatus().getRequestedAt())
             .map(at -> Duration.between(at, started))
             .orElse(Duration.ZERO));
     try {
@@ -295,10 +295,9 @@ final class CaptureSubmitter {
   private UpdateControl<PacketCapture> queued(
       Attempt attempt, AccountScheduler.Wait wait, Instant now) {
     PacketCapture capture = attempt.resource();
-    PacketCaptureStatus status = capture.getStatus();
+    PacketCaptureStatus status = capture.currentStatus();
     boolean waiting =
-        status != null
-            && status.getPhase() == CapturePhase.Queued
+        status.getPhase() == CapturePhase.Queued
             && ConditionReason.Queued.name()
                 .equals(StatusConditions.reason(status.getConditions()));
     QueueEstimates.next(waiting ? status.getQueue() : null, wait, now)

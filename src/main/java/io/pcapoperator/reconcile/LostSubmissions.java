@@ -46,9 +46,7 @@ final class LostSubmissions {
 
   /** When the create of unknown outcome began; now if the status does not say. */
   Instant attemptStarted(PacketCapture capture) {
-    return Timestamps.parse(
-            capture.getStatus() == null ? null : capture.getStatus().getSubmissionStarted())
-        .orElse(clock.instant());
+    return Timestamps.parse(capture.currentStatus().getSubmissionStarted()).orElse(clock.instant());
   }
 
   /** Whether a PacketCapture other than {@code capture} has recorded {@code id}. */

@@ -148,13 +148,10 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture> {
       capture =
           statusWriter.write(capture, context, s -> SpecDrift.apply(observed, s, clock.instant()));
     }
-    PacketCaptureStatus status = capture.getStatus();
-    if (status != null && status.getPhase() != null && status.getPhase().isTerminal()) {
-      if (!revalidatable(capture)) {
-        return acknowledgeGeneration(capture, context);
-      }
+    if (capture.phase() != null && capture.phase().isTerminal() && !revalidatable(capture)) {
+      return acknowledgeGeneration(capture, context);
     }
-    boolean submitted = status != null && status.getId() != null;
+    boolean submitted = capture.remoteId() != null;
     if (!submitted) {
       List<String> violations = validator.violations(capture.getSpec());
       if (!violations.isEmpty()) {
@@ -170,8 +167,7 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture> {
     }
     CredentialsReader.Result credentials = CredentialsReader.read(capture, context);
     if (credentials instanceof CredentialsReader.Missing missing) {
-      CapturePhase phase =
-          status == null || status.getPhase() == null ? CapturePhase.Pending : status.getPhase();
+      CapturePhase phase = capture.phase() == null ? CapturePhase.Pending : capture.phase();
       updates.notReady(
           capture, context, phase, ConditionReason.CredentialsNotFound, missing.message(), true);
       return requeue.after(settings.credentialsRetry());
@@ -181,9 +177,7 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture> {
     if (submitted) {
       return sync.sync(attempt);
     }
-    if (status != null
-        && status.getPhase() == CapturePhase.Submitting
-        && status.getSubmissionStarted() != null) {
+    if (capture.createOutcomeUnknown()) {
       return submitter.resume(attempt);
     }
     return submitter.submit(attempt);
@@ -196,10 +190,7 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture> {
    * twice.
    */
   private static boolean mayNeedSecret(PacketCapture capture) {
-    PacketCaptureStatus status = capture.getStatus();
-    if (status == null) {
-      return true;
-    }
+    PacketCaptureStatus status = capture.currentStatus();
     String reason = StatusConditions.reason(status.getConditions());
     if (ConditionReason.CredentialsNotFound.name().equals(reason)
         || ConditionReason.AuthenticationFailed.name().equals(reason)) {

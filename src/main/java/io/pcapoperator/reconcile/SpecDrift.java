@@ -26,8 +26,7 @@ final class SpecDrift {
 
   /** Whether the condition says something other than the spec and the recorded request do. */
   static boolean stale(PacketCapture capture) {
-    boolean shown =
-        capture.getStatus() != null && find(capture.getStatus().getConditions()) != null;
+    boolean shown = find(capture.currentStatus().getConditions()) != null;
     return shown == RecordedRequest.specMatches(capture);
   }
 

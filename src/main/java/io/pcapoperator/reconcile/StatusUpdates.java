@@ -27,7 +27,7 @@ final class StatusUpdates {
 
   /** Mirrors a remote capture; records Succeeded, Stopped or Failed events on those transitions. */
   PacketCapture mirror(PacketCapture resource, Context<PacketCapture> context, Pcap pcap) {
-    CapturePhase before = phaseOf(resource);
+    CapturePhase before = resource.phase();
     long generation = generationOf(resource);
     PacketCapture stored =
         writer.write(
@@ -79,10 +79,7 @@ final class StatusUpdates {
       String message,
       boolean warn,
       Consumer<PacketCaptureStatus> more) {
-    String reasonBefore =
-        resource.getStatus() == null
-            ? null
-            : StatusConditions.reason(resource.getStatus().getConditions());
+    String reasonBefore = StatusConditions.reason(resource.currentStatus().getConditions());
     long generation = generationOf(resource);
     PacketCapture stored =
         writer.write(
@@ -115,10 +112,6 @@ final class StatusUpdates {
   /** Records a Warning event. */
   void warningEvent(PacketCapture resource, String reason, String message) {
     events.warning(resource, reason, message);
-  }
-
-  private static CapturePhase phaseOf(PacketCapture resource) {
-    return resource.getStatus() == null ? null : resource.getStatus().getPhase();
   }
 
   private static long generationOf(PacketCapture resource) {

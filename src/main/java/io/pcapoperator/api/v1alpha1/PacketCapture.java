@@ -1,5 +1,6 @@
 package io.pcapoperator.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.generator.annotation.Required;
@@ -63,6 +64,33 @@ public class PacketCapture extends CustomResource<PacketCaptureSpec, PacketCaptu
    * The capture request. Required, so that the API server refuses its removal: the immutability
    * rule on the spec runs only when both the old and the new object have one.
    */
+  /** The status, or an empty one (not attached) while none has been written. */
+  @JsonIgnore
+  public PacketCaptureStatus currentStatus() {
+    return getStatus() == null ? new PacketCaptureStatus() : getStatus();
+  }
+
+  /** The phase in the status, or null while there is none. */
+  @JsonIgnore
+  public CapturePhase phase() {
+    return currentStatus().getPhase();
+  }
+
+  /** Cloudflare's id of the capture, or null while it is not known. */
+  @JsonIgnore
+  public String remoteId() {
+    return currentStatus().getId();
+  }
+
+  /** Whether a create was sent and its outcome is not yet known: Submitting, with no id. */
+  @JsonIgnore
+  public boolean createOutcomeUnknown() {
+    PacketCaptureStatus status = currentStatus();
+    return status.getPhase() == CapturePhase.Submitting
+        && status.getId() == null
+        && status.getSubmissionStarted() != null;
+  }
+
   @Override
   @Required
   @JsonPropertyDescription("The capture to request from Cloudflare.")
