@@ -73,17 +73,11 @@ final class DevEnvironment implements AutoCloseable {
               settings.simulatorPort(),
               () -> PcapSimulator.start(settings.simulator(), clock, settings.simulatorPort()));
       operator =
-          PcapOperator.start(
-              kube.client(),
-              RunCommand.cloudflare(
-                  operatorSettings.withBaseUrl(simulator.baseUrl()),
-                  clock,
-                  new RemoteRequestMetrics(registry)),
-              clock,
-              RunCommand.reconcilerSettings(operatorSettings),
-              operatorSettings.withoutLeaderElection(),
-              registry,
-              ProcessExit.SYSTEM);
+          PcapOperator.builder(kube.client())
+              .clock(clock)
+              .settings(operatorSettings.withBaseUrl(simulator.baseUrl()).withoutLeaderElection())
+              .metrics(registry)
+              .start();
       PcapOperator started = operator;
       OperatorHttpServer http =
           PortUnavailableException.listening(

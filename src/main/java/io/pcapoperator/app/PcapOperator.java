@@ -50,6 +50,11 @@ public final class PcapOperator implements AutoCloseable {
   private final AtomicBoolean closing;
   private final AtomicBoolean standby;
 
+  /** A builder of an operator against {@code client}, with every other part defaulted. */
+  public static OperatorBuilder builder(KubernetesClient client) {
+    return new OperatorBuilder(client);
+  }
+
   private PcapOperator(Operator operator, AtomicBoolean closing, AtomicBoolean standby) {
     this.operator = operator;
     this.closing = closing;
@@ -61,7 +66,7 @@ public final class PcapOperator implements AutoCloseable {
    * client stays open when the operator stops. When an informer fails for good, or a leader loses
    * its lease, the process ends through {@code exit}.
    */
-  public static PcapOperator start(
+  static PcapOperator start(
       KubernetesClient client,
       PcapsApi api,
       ScaledClock clock,

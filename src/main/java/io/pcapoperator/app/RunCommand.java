@@ -4,12 +4,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.pcapoperator.clock.ScaledClock;
-import io.pcapoperator.cloudflare.HttpPcapsApi;
-import io.pcapoperator.cloudflare.RequestListener;
-import io.pcapoperator.cloudflare.RetryPolicy;
-import io.pcapoperator.cloudflare.Sleeper;
-import io.pcapoperator.reconcile.ReconcilerSettings;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
@@ -59,14 +53,7 @@ final class RunCommand implements Callable<Integer> {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     try (KubernetesClient client = new KubernetesClientBuilder().build();
         PcapOperator operator =
-            PcapOperator.start(
-                client,
-                cloudflare(settings, ScaledClock.real(), new RemoteRequestMetrics(registry)),
-                ScaledClock.real(),
-                reconcilerSettings(settings),
-                settings,
-                registry,
-                ProcessExit.SYSTEM);
+            PcapOperator.builder(client).settings(settings).metrics(registry).start();
         OperatorHttpServer http =
             PortUnavailableException.listening(
                 "http-port",
@@ -87,22 +74,5 @@ final class RunCommand implements Callable<Integer> {
       stop.await();
     }
     return 0;
-  }
-
-  /** The Cloudflare client for {@code settings}; retries wait on {@code clock}'s time scale. */
-  static HttpPcapsApi cloudflare(
-      OperatorSettings settings, ScaledClock clock, RequestListener listener) {
-    Sleeper sleeper = wait -> Thread.sleep(Math.max(1, clock.toWallClock(wait).toMillis()));
-    return new HttpPcapsApi(
-        settings.cloudflareBaseUrl(),
-        settings.requestTimeout(),
-        RetryPolicy.defaults(),
-        sleeper,
-        listener);
-  }
-
-  /** The reconciler's settings, with the staleness bound from {@code settings}. */
-  static ReconcilerSettings reconcilerSettings(OperatorSettings settings) {
-    return ReconcilerSettings.defaults().withStalenessBound(settings.maxPollInterval());
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pcapoperator.api.v1alpha1.CapturePhase;
 import java.time.Duration;
 import java.util.Optional;
@@ -52,13 +51,10 @@ class LeaderElectionTest {
   }
 
   private static PcapOperator replica(OperatorHarness harness, OperatorSettings settings) {
-    return PcapOperator.start(
-        harness.client(),
-        RunCommand.cloudflare(settings, harness.clock, (endpoint, status, latency) -> {}),
-        harness.clock,
-        RunCommand.reconcilerSettings(settings),
-        settings,
-        new SimpleMeterRegistry(),
-        harness.exits::add);
+    return PcapOperator.builder(harness.client())
+        .clock(harness.clock)
+        .settings(settings)
+        .onFatalFailure(harness.exits::add)
+        .start();
   }
 }

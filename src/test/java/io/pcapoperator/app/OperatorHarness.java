@@ -69,16 +69,16 @@ final class OperatorHarness implements AutoCloseable {
   }
 
   void startOperator() {
-    OperatorSettings settings = OperatorSettings.defaults().withBaseUrl(simulator.baseUrl());
     operator =
-        PcapOperator.start(
-            kube.client(),
-            RunCommand.cloudflare(settings, clock, new RemoteRequestMetrics(registry)),
-            clock,
-            RunCommand.reconcilerSettings(settings),
-            settings.withoutLeaderElection(),
-            registry,
-            exits::add);
+        PcapOperator.builder(kube.client())
+            .clock(clock)
+            .settings(
+                OperatorSettings.defaults()
+                    .withBaseUrl(simulator.baseUrl())
+                    .withoutLeaderElection())
+            .metrics(registry)
+            .onFatalFailure(exits::add)
+            .start();
   }
 
   PcapOperator operator() {

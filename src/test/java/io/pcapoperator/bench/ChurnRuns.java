@@ -11,7 +11,6 @@ import io.pcapoperator.api.v1alpha1.PacketCapture;
 import io.pcapoperator.api.v1alpha1.PacketCaptureStatus;
 import io.pcapoperator.app.OperatorSettings;
 import io.pcapoperator.app.PcapOperator;
-import io.pcapoperator.app.ProcessExit;
 import io.pcapoperator.clock.ScaledClock;
 import io.pcapoperator.devcluster.EmbeddedKubernetes;
 import io.pcapoperator.reconcile.ReconcilerSettings;
@@ -246,14 +245,13 @@ final class ChurnRuns {
 
   private static PcapOperator start(
       KubernetesClient client, PcapSimulator simulator, ScaledClock clock, MeterRegistry registry) {
-    return PcapOperator.start(
-        client,
-        PcapBenchmark.remoteApi(simulator, clock),
-        clock,
-        ReconcilerSettings.defaults(),
-        OperatorSettings.defaults().withoutLeaderElection(),
-        registry,
-        ProcessExit.SYSTEM);
+    return PcapOperator.builder(client)
+        .cloudflare(PcapBenchmark.remoteApi(simulator, clock))
+        .clock(clock)
+        .reconcilerSettings(ReconcilerSettings.defaults())
+        .settings(OperatorSettings.defaults().withoutLeaderElection())
+        .metrics(registry)
+        .start();
   }
 
   /** The store's version: one more for every write to the API server, of any kind. */

@@ -2,14 +2,12 @@ package io.pcapoperator.bench;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pcapoperator.api.v1alpha1.CaptureType;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
 import io.pcapoperator.api.v1alpha1.PacketCaptureSpec;
 import io.pcapoperator.api.v1alpha1.SecretReference;
 import io.pcapoperator.app.OperatorSettings;
 import io.pcapoperator.app.PcapOperator;
-import io.pcapoperator.app.ProcessExit;
 import io.pcapoperator.clock.ScaledClock;
 import io.pcapoperator.cloudflare.Credentials;
 import io.pcapoperator.cloudflare.HttpPcapsApi;
@@ -174,16 +172,15 @@ public final class PcapBenchmark {
       Kind kind, KubernetesClient client, PcapSimulator simulator, ScaledClock clock) {
     HttpPcapsApi api = remoteApi(simulator, clock);
     if (kind == Kind.PCAP_OPERATOR || kind == Kind.PCAP_OPERATOR_300S) {
-      return PcapOperator.start(
-          client,
-          api,
-          clock,
-          kind == Kind.PCAP_OPERATOR
-              ? ReconcilerSettings.defaults()
-              : ReconcilerSettings.defaults().withStalenessBound(Duration.ofSeconds(300)),
-          OperatorSettings.defaults().withoutLeaderElection(),
-          new SimpleMeterRegistry(),
-          ProcessExit.SYSTEM);
+      return PcapOperator.builder(client)
+          .cloudflare(api)
+          .clock(clock)
+          .reconcilerSettings(
+              kind == Kind.PCAP_OPERATOR
+                  ? ReconcilerSettings.defaults()
+                  : ReconcilerSettings.defaults().withStalenessBound(Duration.ofSeconds(300)))
+          .settings(OperatorSettings.defaults().withoutLeaderElection())
+          .start();
     }
     Operator operator =
         new Operator(
