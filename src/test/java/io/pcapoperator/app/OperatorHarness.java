@@ -7,15 +7,14 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pcapoperator.api.v1alpha1.CapturePhase;
-import io.pcapoperator.api.v1alpha1.CaptureType;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
 import io.pcapoperator.api.v1alpha1.PacketCaptureSpec;
-import io.pcapoperator.api.v1alpha1.SecretReference;
 import io.pcapoperator.clock.ScaledClock;
 import io.pcapoperator.devcluster.EmbeddedKubernetes;
 import io.pcapoperator.simulator.PcapSimulator;
 import io.pcapoperator.simulator.SimulatorConfig;
 import io.pcapoperator.testing.Secrets;
+import io.pcapoperator.testing.Specs;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,9 +26,9 @@ import org.awaitility.Awaitility;
  * clock 100 times faster than the wall clock: five minutes of capture take three seconds.
  */
 final class OperatorHarness implements AutoCloseable {
-  static final String ACCOUNT = "023e105f4ecef8ad9ca31a8372d0c353";
+  static final String ACCOUNT = Specs.ACCOUNT;
   static final String NAMESPACE = "netops";
-  static final String SECRET = "cloudflare-api";
+  static final String SECRET = Specs.SECRET;
   static final double TIME_SCALE = 100;
 
   final ScaledClock clock;
@@ -94,24 +93,11 @@ final class OperatorHarness implements AutoCloseable {
   }
 
   static PacketCapture simple(String name) {
-    PacketCaptureSpec spec = new PacketCaptureSpec();
-    spec.setAccountId(ACCOUNT);
-    spec.setCredentialsSecretRef(new SecretReference(SECRET));
-    spec.setType(CaptureType.SIMPLE);
-    spec.setTimeLimit(300);
-    spec.setPacketLimit(100);
-    return capture(name, spec);
+    return capture(name, Specs.simple());
   }
 
   static PacketCapture full(String name, int timeLimit) {
-    PacketCaptureSpec spec = new PacketCaptureSpec();
-    spec.setAccountId(ACCOUNT);
-    spec.setCredentialsSecretRef(new SecretReference(SECRET));
-    spec.setType(CaptureType.FULL);
-    spec.setTimeLimit(timeLimit);
-    spec.setColoName("ORD");
-    spec.setDestinationConf("gs://my-pcaps/netops");
-    return capture(name, spec);
+    return capture(name, Specs.full(timeLimit));
   }
 
   private static PacketCapture capture(String name, PacketCaptureSpec spec) {

@@ -1,15 +1,15 @@
 package io.pcapoperator.reconcile;
 
+import static io.pcapoperator.testing.Specs.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pcapoperator.api.v1alpha1.CaptureFilter;
-import io.pcapoperator.api.v1alpha1.CaptureType;
 import io.pcapoperator.api.v1alpha1.PacketCaptureSpec;
 import io.pcapoperator.api.v1alpha1.SecretReference;
+import io.pcapoperator.testing.Specs;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,30 +19,11 @@ class SpecValidatorTest {
   private final SpecValidator validator = new SpecValidator(Clock.fixed(NOW, ZoneOffset.UTC));
 
   static PacketCaptureSpec simple() {
-    PacketCaptureSpec spec = new PacketCaptureSpec();
-    spec.setAccountId("023e105f4ecef8ad9ca31a8372d0c353");
-    spec.setCredentialsSecretRef(new SecretReference("cloudflare-api"));
-    spec.setType(CaptureType.SIMPLE);
-    spec.setTimeLimit(300);
-    spec.setPacketLimit(10000);
-    return spec;
+    return with(Specs.simple(), s -> s.setPacketLimit(10000));
   }
 
   static PacketCaptureSpec full() {
-    PacketCaptureSpec spec = simple();
-    spec.setType(CaptureType.FULL);
-    spec.setTimeLimit(3600);
-    spec.setPacketLimit(null);
-    spec.setColoName("ORD");
-    spec.setDestinationConf("gs://my-pcaps/netops");
-    spec.setByteLimit(100_000_000L);
-    return spec;
-  }
-
-  private static PacketCaptureSpec with(
-      PacketCaptureSpec spec, Consumer<PacketCaptureSpec> change) {
-    change.accept(spec);
-    return spec;
+    return with(Specs.full(3600), s -> s.setByteLimit(100_000_000L));
   }
 
   @Test

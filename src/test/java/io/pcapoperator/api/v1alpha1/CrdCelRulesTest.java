@@ -1,5 +1,6 @@
 package io.pcapoperator.api.v1alpha1;
 
+import static io.pcapoperator.testing.Specs.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,12 +8,12 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.apiextensions.v1.ValidationRule;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.pcapoperator.devcluster.admission.CelRule;
+import io.pcapoperator.testing.Specs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -45,30 +46,25 @@ class CrdCelRulesTest {
     rules.forEach(rule -> compiled.add(CelRule.compile(JSON.valueToTree(rule))));
   }
 
+  /** A simple spec as the API server stores it, defaults filled in. */
   private static PacketCaptureSpec simple() {
-    PacketCaptureSpec spec = new PacketCaptureSpec();
-    spec.setAccountId("023e105f4ecef8ad9ca31a8372d0c353");
-    spec.setCredentialsSecretRef(new SecretReference("cloudflare-api"));
-    spec.setSystem("magic-transit");
-    spec.setType(CaptureType.SIMPLE);
-    spec.setTimeLimit(300);
-    spec.setPacketLimit(100);
-    spec.setDeletionPolicy(DeletionPolicy.Stop);
-    return spec;
+    return with(
+        Specs.simple(),
+        s -> {
+          s.setSystem("magic-transit");
+          s.setDeletionPolicy(DeletionPolicy.Stop);
+        });
   }
 
   private static PacketCaptureSpec full() {
-    PacketCaptureSpec spec = simple();
-    spec.setType(CaptureType.FULL);
-    spec.setTimeLimit(3600);
-    spec.setColoName("ORD");
-    spec.setDestinationConf("gs://my-pcaps");
-    return spec;
-  }
-
-  private static PacketCaptureSpec with(PacketCaptureSpec spec, Consumer<PacketCaptureSpec> edit) {
-    edit.accept(spec);
-    return spec;
+    return with(
+        simple(),
+        s -> {
+          s.setType(CaptureType.FULL);
+          s.setTimeLimit(3600);
+          s.setColoName("ORD");
+          s.setDestinationConf("gs://my-pcaps");
+        });
   }
 
   /** The messages of the rules that {@code spec} breaks on create. */
