@@ -14,7 +14,7 @@ import java.util.Map;
  * @param method HTTP method
  * @param segments the path split at {@code /}, without empty parts
  * @param query the query parameters (the first value of each)
- * @param contentType the request's content type without parameters, lower case
+ * @param contentType the request's content type without parameters, lower case; empty when none
  * @param accept the {@code Accept} header, or an empty string
  * @param body the body, empty when none
  * @param websocket whether the client asked to upgrade to a WebSocket
@@ -28,7 +28,13 @@ public record ApiRequest(
     byte[] body,
     boolean websocket) {
 
-  /** Reads the request of {@code exchange}, body included. */
+  /** kube-apiserver's {@code MaxRequestBodyBytes}: 3 MiB. */
+  static final int MAX_BODY_BYTES = 3 * 1024 * 1024;
+
+  /**
+   * Reads the request of {@code exchange}, body included; 413 for a body over {@link
+   * #MAX_BODY_BYTES}, which is never read further than one byte past the limit.
+   */
   public static ApiRequest read(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getRawPath();
     List<String> segments =
@@ -36,7 +42,8 @@ public record ApiRequest(
             .filter(s -> !s.isEmpty())
             .map(s -> URLDecoder.decode(s, StandardCharsets.UTF_8))
             .toList();
-    String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
+    String header = exchange.getRequestHeaders().getFirst("Content-Type");
+    String contentType = header == null ? "" : header;
     int semicolon = contentType.indexOf(';');
     if (semicolon >= 0) {
       contentType = contentType.substring(0, semicolon);
@@ -48,8 +55,20 @@ public record ApiRequest(
         query(exchange.getRequestURI().getRawQuery()),
         contentType.trim().toLowerCase(java.util.Locale.ROOT),
         accept == null ? "" : accept,
-        exchange.getRequestBody().readAllBytes(),
+        body(exchange),
         "websocket".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Upgrade")));
+  }
+
+  private static byte[] body(HttpExchange exchange) throws IOException {
+    String length = exchange.getRequestHeaders().getFirst("Content-Length");
+    if (length != null && length.length() > 0 && Long.parseLong(length.trim()) > MAX_BODY_BYTES) {
+      throw Statuses.requestEntityTooLarge(MAX_BODY_BYTES);
+    }
+    byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
+    if (body.length > MAX_BODY_BYTES) {
+      throw Statuses.requestEntityTooLarge(MAX_BODY_BYTES);
+    }
+    return body;
   }
 
   /** A query parameter, or {@code null}. */
