@@ -79,13 +79,13 @@ final class DevCommand {
   /** Runs until stopped; with {@code --exit-when-done}, 0 when every capture succeeded. */
   int call() throws InterruptedException {
     String token = options.get("simulator-token", SimulatorConfig.DEV_TOKEN);
-    DevEnvironment.Settings settings = settings(token);
+    Path kubeconfig =
+        Path.of(options.get("kubeconfig", "target/dev/kubeconfig")).toAbsolutePath().normalize();
+    DevEnvironment.Settings settings = settings(token, kubeconfig.getParent());
     String namespace = options.get("namespace", DEFAULT_NAMESPACE);
     Path samples = samples();
     List<GenericKubernetesResource> manifests =
         samples == null ? List.of() : ManifestApplier.load(samples);
-    Path kubeconfig =
-        Path.of(options.get("kubeconfig", "target/dev/kubeconfig")).toAbsolutePath().normalize();
     boolean exitWhenDone = options.getBoolean("exit-when-done", false);
     Duration timeout = options.getDuration("timeout", Duration.ofSeconds(120));
     try (DevEnvironment dev = DevEnvironment.start(settings)) {
@@ -109,7 +109,11 @@ final class DevCommand {
     }
   }
 
-  private DevEnvironment.Settings settings(String token) {
+  /**
+   * The settings of this run; over HTTPS the certificate is kept in {@code devDirectory}, beside
+   * the kubeconfig that trusts it.
+   */
+  private DevEnvironment.Settings settings(String token, Path devDirectory) {
     double scale = options.getDouble("time-scale", 60);
     if (!(scale > 0)) {
       throw new UsageException("--time-scale must be positive, got " + scale);
@@ -122,7 +126,7 @@ final class DevCommand {
     return new DevEnvironment.Settings(
         scale,
         simulator.build(),
-        !options.getBoolean("plain-http", false),
+        options.getBoolean("plain-http", false) ? null : devDirectory,
         options.getPort("kube-port", 6443),
         options.getPort("simulator-port", 0),
         options.getPort("http-port", 0));
