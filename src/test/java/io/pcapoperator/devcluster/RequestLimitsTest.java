@@ -3,6 +3,12 @@ package io.pcapoperator.devcluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +44,24 @@ class RequestLimitsTest {
     assertThat(answer.body().path("message").asText())
         .isEqualTo("Request entity too large: limit is 3145728");
     assertThat(api.get(CONFIGMAPS + "/big").code()).isEqualTo(404);
+  }
+
+  @Test
+  void aChunkedBodyOverThreeMebibytesIsTooLarge() throws Exception {
+    byte[] body = configMap("chunked", 4 * 1024 * 1024).getBytes(StandardCharsets.UTF_8);
+    HttpResponse<String> answer =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(kube.url() + CONFIGMAPS))
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofInputStream(
+                            () -> new ByteArrayInputStream(body)))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    assertThat(answer.statusCode()).isEqualTo(413);
+    assertThat(answer.body()).contains("Request entity too large: limit is 3145728");
   }
 
   @Test

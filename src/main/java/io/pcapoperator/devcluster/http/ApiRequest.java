@@ -2,6 +2,8 @@ package io.pcapoperator.devcluster.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -33,7 +35,7 @@ public record ApiRequest(
 
   /**
    * Reads the request of {@code exchange}, body included; 413 for a body over {@link
-   * #MAX_BODY_BYTES}, which is never read further than one byte past the limit.
+   * #MAX_BODY_BYTES}, of which no more than the limit and one byte is ever held.
    */
   public static ApiRequest read(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getRawPath();
@@ -59,13 +61,17 @@ public record ApiRequest(
         "websocket".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Upgrade")));
   }
 
+  /**
+   * The body, kept only up to the limit. The rest of a longer one is read and dropped, so that the
+   * connection is not reset under the client before it has read the 413.
+   */
   private static byte[] body(HttpExchange exchange) throws IOException {
+    InputStream in = exchange.getRequestBody();
     String length = exchange.getRequestHeaders().getFirst("Content-Length");
-    if (length != null && length.length() > 0 && Long.parseLong(length.trim()) > MAX_BODY_BYTES) {
-      throw Statuses.requestEntityTooLarge(MAX_BODY_BYTES);
-    }
-    byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
-    if (body.length > MAX_BODY_BYTES) {
+    boolean tooLong = length != null && Long.parseLong(length.trim()) > MAX_BODY_BYTES;
+    byte[] body = tooLong ? new byte[0] : in.readNBytes(MAX_BODY_BYTES + 1);
+    if (tooLong || body.length > MAX_BODY_BYTES) {
+      in.transferTo(OutputStream.nullOutputStream());
       throw Statuses.requestEntityTooLarge(MAX_BODY_BYTES);
     }
     return body;
