@@ -104,6 +104,24 @@ class ListQueryRefusalsTest {
   }
 
   @Test
+  void builtInKindsSelectOnlyByTheFieldsKubeKnowsForThem() {
+    assertThat(message(CONFIGMAPS + "?fieldSelector=" + encode("data.k=v")))
+        .isEqualTo(
+            "\"data.k\" is not a known field selector: only \"metadata.name\","
+                + " \"metadata.namespace\"");
+    assertThat(message("/api/v1/namespaces/default/events?fieldSelector=" + encode("bogus=1")))
+        .isEqualTo("field label not supported: bogus");
+    assertThat(
+            api.get(
+                    "/api/v1/namespaces/default/events?fieldSelector="
+                        + encode("involvedObject.name=x,type=Warning"))
+                .code())
+        .isEqualTo(200);
+    assertThat(api.get("/api/v1/secrets?fieldSelector=" + encode("type=Opaque")).code())
+        .isEqualTo(200);
+  }
+
+  @Test
   void aContinueTokenThisServerDidNotIssueIsRefused() {
     createConfigMap("one", "{}");
 

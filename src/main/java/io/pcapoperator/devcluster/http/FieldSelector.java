@@ -10,8 +10,7 @@ import java.util.function.Predicate;
 /**
  * Reads a field selector as kube-apiserver does ({@code fields.ParseSelector}): terms {@code
  * field=value}, {@code field==value} or {@code field!=value}, with {@code \} escaping {@code ,},
- * {@code =} and itself in values. A custom resource is selected by {@code metadata.name} and {@code
- * metadata.namespace} only; a built-in kind by any dotted path into the object.
+ * {@code =} and itself in values, on the fields kube selects the kind by ({@link FieldLabels}).
  */
 final class FieldSelector {
   private static final String[] OPERATORS = {"!=", "==", "="};
@@ -38,11 +37,7 @@ final class FieldSelector {
         if (term.startsWith(operator, i)) {
           String field = term.substring(0, i);
           String value = unescape(term.substring(i + operator.length()));
-          if (type.schema() != null
-              && !field.equals("metadata.name")
-              && !(type.namespaced() && field.equals("metadata.namespace"))) {
-            throw Statuses.badRequest("field label not supported: " + field);
-          }
+          FieldLabels.check(type, field);
           boolean equal = !operator.equals("!=");
           String[] path = field.split("\\.");
           return object -> equal == value.equals(text(object, path));
