@@ -196,11 +196,11 @@ final class DevCommand implements Callable<Integer> {
   /** Runs until stopped; with {@code --exit-when-done}, 0 when every capture succeeded. */
   @Override
   public Integer call() throws InterruptedException {
-    DevEnvironment.Settings settings = settings();
+    Path kubeconfig = this.kubeconfig.toAbsolutePath().normalize();
+    DevEnvironment.Settings settings = settings(kubeconfig.getParent());
     Path samples = this.samples.equals("none") ? null : Path.of(this.samples);
     List<GenericKubernetesResource> manifests =
         samples == null ? List.of() : ManifestApplier.load(samples);
-    Path kubeconfig = this.kubeconfig.toAbsolutePath().normalize();
     try (DevEnvironment dev = DevEnvironment.start(settings)) {
       injectFaults(dev.simulator().faults());
       dev.kube().server().createNamespace(namespace);
@@ -229,7 +229,11 @@ final class DevCommand implements Callable<Integer> {
     }
   }
 
-  private DevEnvironment.Settings settings() {
+  /**
+   * The settings of this run; over HTTPS the certificate is kept in {@code devDirectory}, beside
+   * the kubeconfig that trusts it.
+   */
+  private DevEnvironment.Settings settings(Path devDirectory) {
     SimulatorConfig.Builder simulator =
         SimulatorConfig.defaults().toBuilder()
             .credentials(Set.of(simulatorToken), Map.of(simulatorEmail, simulatorApiKey));
@@ -237,7 +241,12 @@ final class DevCommand implements Callable<Integer> {
       simulator.requireValidatedOwnership();
     }
     return new DevEnvironment.Settings(
-        timeScale, simulator.build(), !plainHttp, kubePort, simulatorPort, httpPort);
+        timeScale,
+        simulator.build(),
+        plainHttp ? null : devDirectory,
+        kubePort,
+        simulatorPort,
+        httpPort);
   }
 
   /** The faults the {@code --fault-*} flags ask for, in place before any capture is made. */

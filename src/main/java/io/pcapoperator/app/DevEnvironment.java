@@ -4,10 +4,12 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pcapoperator.clock.ScaledClock;
 import io.pcapoperator.devcluster.EmbeddedKubernetes;
+import io.pcapoperator.devcluster.ServingCertificate;
 import io.pcapoperator.simulator.PcapSimulator;
 import io.pcapoperator.simulator.SimulatorConfig;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 
 /**
  * What {@code dev} runs, started together and closed together: the embedded Kubernetes API with the
@@ -19,7 +21,8 @@ final class DevEnvironment implements AutoCloseable {
    *
    * @param timeScale how many times faster than the wall clock the simulator runs
    * @param simulator the simulator's accounts, tokens and limits
-   * @param https whether the Kubernetes API serves HTTPS (else plain HTTP)
+   * @param certificateDirectory where the Kubernetes API's HTTPS certificate and key are kept and
+   *     reused from run to run; {@code null} for plain HTTP
    * @param kubePort the Kubernetes API's port, 0 for any free one
    * @param simulatorPort the simulator's port, 0 for any free one
    * @param httpPort the port of {@code /metrics}, {@code /healthz}, {@code /readyz}, 0 for any
@@ -27,7 +30,7 @@ final class DevEnvironment implements AutoCloseable {
   record Settings(
       double timeScale,
       SimulatorConfig simulator,
-      boolean https,
+      Path certificateDirectory,
       int kubePort,
       int simulatorPort,
       int httpPort) {}
@@ -61,8 +64,10 @@ final class DevEnvironment implements AutoCloseable {
             "kube-port",
             settings.kubePort(),
             () ->
-                settings.https()
-                    ? EmbeddedKubernetes.startHttps(settings.kubePort())
+                settings.certificateDirectory() != null
+                    ? EmbeddedKubernetes.startHttps(
+                        settings.kubePort(),
+                        ServingCertificate.loadOrGenerate(settings.certificateDirectory()))
                     : EmbeddedKubernetes.start(settings.kubePort()));
     PcapSimulator simulator = null;
     PcapOperator operator = null;

@@ -38,11 +38,11 @@ public final class EmbeddedKubernetes implements AutoCloseable {
   }
 
   /**
-   * Starts the API over HTTPS with a new self-signed certificate for localhost and 127.0.0.1 on
-   * {@code port} (0 for any free port) and installs the CRD.
+   * Starts the API over HTTPS with {@code certificate} on {@code port} (0 for any free port) and
+   * installs the CRD.
    */
-  public static EmbeddedKubernetes startHttps(int port) {
-    return start(port, ServingCertificate.generate());
+  public static EmbeddedKubernetes startHttps(int port, ServingCertificate certificate) {
+    return start(port, certificate);
   }
 
   private static EmbeddedKubernetes start(int port, ServingCertificate certificate) {

@@ -34,6 +34,7 @@ import javax.net.ssl.SSLContext;
  */
 public final class KubeApiServer implements AutoCloseable {
   private static final int WATCH_HISTORY = 10_000;
+  private static final long WATCH_HISTORY_BYTES = 32L * 1024 * 1024;
 
   static {
     System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -78,7 +79,7 @@ public final class KubeApiServer implements AutoCloseable {
         server = HttpServer.create(address, 0);
       }
       Clock clock = Clock.systemUTC();
-      ObjectStore store = new ObjectStore(WATCH_HISTORY);
+      ObjectStore store = new ObjectStore(WATCH_HISTORY, WATCH_HISTORY_BYTES);
       TypeRegistry registry = new TypeRegistry();
       ObjectWrites writes =
           new ObjectWrites(store, admission, clock, new KindBehaviour(store, registry, clock));

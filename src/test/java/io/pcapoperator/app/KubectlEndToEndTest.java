@@ -57,7 +57,7 @@ class KubectlEndToEndTest {
             + " (.ci/run installs it from Debian's kubernetes-client package)");
     dev =
         DevEnvironment.start(
-            new DevEnvironment.Settings(60, SimulatorConfig.defaults(), true, 0, 0, 0));
+            new DevEnvironment.Settings(60, SimulatorConfig.defaults(), tmp, 0, 0, 0));
     Path kubeconfig = tmp.resolve("kubeconfig");
     dev.kube().writeKubeconfig(kubeconfig, "default");
     kubectl = new Kubectl(kubeconfig, Path.of("").toAbsolutePath());
@@ -354,6 +354,22 @@ class KubectlEndToEndTest {
     assertThat(lines.get(1).split("\\s+")).containsExactly("Username", "pcap-operator-dev");
     assertThat(lines.get(2).split("\\s{2,}"))
         .containsExactly("Groups", "[system:masters system:authenticated]");
+  }
+
+  @Test
+  void createRawSendsNoContentTypeAndIsReadAsJson() throws IOException {
+    Path body = tmp.resolve("raw.json");
+    Files.writeString(
+        body,
+        "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"raw\"},"
+            + "\"data\":{\"k\":\"v\"}}");
+
+    String created =
+        kubectl
+            .run("create", "--raw", "/api/v1/namespaces/default/configmaps", "-f", body.toString())
+            .ok();
+
+    assertThat(JSON.readTree(created).at("/metadata/name").asText()).isEqualTo("raw");
   }
 
   private void namespaceWithCredentials(String namespace) {

@@ -10,7 +10,7 @@ import java.util.Map;
  * Values printed as kube-apiserver, a Go program, prints them in messages: {@code %q} for strings,
  * {@code %v} for numbers, {@code %#v} for objects and arrays.
  */
-final class GoFormat {
+public final class GoFormat {
   private GoFormat() {}
 
   /** A JSON value as {@code field.Error} prints a bad value. */
@@ -34,7 +34,7 @@ final class GoFormat {
   }
 
   /** Go's {@code strconv.Quote}. */
-  static String quote(String text) {
+  public static String quote(String text) {
     StringBuilder quoted = new StringBuilder("\"");
     text.codePoints()
         .forEach(

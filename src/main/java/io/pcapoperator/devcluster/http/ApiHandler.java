@@ -48,7 +48,13 @@ public final class ApiHandler implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      ApiRequest request = ApiRequest.read(exchange);
+      ApiRequest request;
+      try {
+        request = ApiRequest.read(exchange);
+      } catch (ApiException refused) {
+        respond(exchange, new ApiResponse(refused.code(), refused.status(), List.of()));
+        return;
+      }
       try {
         Optional<ResourceRoute> route = ResourceRoute.parse(request.segments(), registry);
         if (request.websocket()) {

@@ -2,6 +2,8 @@ package io.pcapoperator.devcluster.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -14,7 +16,7 @@ import java.util.Map;
  * @param method HTTP method
  * @param segments the path split at {@code /}, without empty parts
  * @param query the query parameters (the first value of each)
- * @param contentType the request's content type without parameters, lower case
+ * @param contentType the request's content type without parameters, lower case; empty when none
  * @param accept the {@code Accept} header, or an empty string
  * @param body the body, empty when none
  * @param websocket whether the client asked to upgrade to a WebSocket
@@ -28,7 +30,13 @@ public record ApiRequest(
     byte[] body,
     boolean websocket) {
 
-  /** Reads the request of {@code exchange}, body included. */
+  /** kube-apiserver's {@code MaxRequestBodyBytes}: 3 MiB. */
+  static final int MAX_BODY_BYTES = 3 * 1024 * 1024;
+
+  /**
+   * Reads the request of {@code exchange}, body included; 413 for a body over {@link
+   * #MAX_BODY_BYTES}, of which no more than the limit and one byte is ever held.
+   */
   public static ApiRequest read(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getRawPath();
     List<String> segments =
@@ -36,7 +44,8 @@ public record ApiRequest(
             .filter(s -> !s.isEmpty())
             .map(s -> URLDecoder.decode(s, StandardCharsets.UTF_8))
             .toList();
-    String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
+    String header = exchange.getRequestHeaders().getFirst("Content-Type");
+    String contentType = header == null ? "" : header;
     int semicolon = contentType.indexOf(';');
     if (semicolon >= 0) {
       contentType = contentType.substring(0, semicolon);
@@ -48,8 +57,24 @@ public record ApiRequest(
         query(exchange.getRequestURI().getRawQuery()),
         contentType.trim().toLowerCase(java.util.Locale.ROOT),
         accept == null ? "" : accept,
-        exchange.getRequestBody().readAllBytes(),
+        body(exchange),
         "websocket".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Upgrade")));
+  }
+
+  /**
+   * The body, kept only up to the limit. The rest of a longer one is read and dropped, so that the
+   * connection is not reset under the client before it has read the 413.
+   */
+  private static byte[] body(HttpExchange exchange) throws IOException {
+    InputStream in = exchange.getRequestBody();
+    String length = exchange.getRequestHeaders().getFirst("Content-Length");
+    boolean tooLong = length != null && Long.parseLong(length.trim()) > MAX_BODY_BYTES;
+    byte[] body = tooLong ? new byte[0] : in.readNBytes(MAX_BODY_BYTES + 1);
+    if (tooLong || body.length > MAX_BODY_BYTES) {
+      in.transferTo(OutputStream.nullOutputStream());
+      throw Statuses.requestEntityTooLarge(MAX_BODY_BYTES);
+    }
+    return body;
   }
 
   /** A query parameter, or {@code null}. */

@@ -6,6 +6,7 @@ import io.pcapoperator.devcluster.api.BuiltInTypes;
 import io.pcapoperator.devcluster.api.ResourceType;
 import io.pcapoperator.devcluster.api.TypeRegistry;
 import io.pcapoperator.devcluster.store.Change;
+import io.pcapoperator.devcluster.store.JsonSize;
 import io.pcapoperator.devcluster.store.ObjectKey;
 import io.pcapoperator.devcluster.store.ObjectStore;
 import java.time.Clock;
@@ -32,6 +33,12 @@ public final class ObjectWrites {
           + " '.', and must start and end with an alphanumeric character (e.g. 'example.com',"
           + " regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
   private static final String GENERATE_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
+
+  /**
+   * etcd's default {@code --max-request-bytes} (1.5 MiB): kube-apiserver cannot store a larger
+   * object. Here the object's compact JSON is measured (kube stores custom resources as JSON).
+   */
+  static final long STORED_OBJECT_MAX_BYTES = 1_572_864;
 
   private final ObjectStore store;
   private final Admission admission;
@@ -86,6 +93,7 @@ public final class ObjectWrites {
     if (type.statusSubresource() && type != BuiltInTypes.NAMESPACES) {
       object.remove("status");
     }
+    checkMetadata(type, name, metadata);
     ObjectNode admitted =
         hooks.beforeStore(
             type,
@@ -235,6 +243,7 @@ public final class ObjectWrites {
     if (next.equals(current)) {
       return current;
     }
+    checkMetadata(type, currentMetadata.path("name").asText(), next.path("metadata"));
     ObjectNode admitted =
         hooks.beforeStore(
             type,
@@ -262,7 +271,13 @@ public final class ObjectWrites {
               if (options.dryRun() || decided[0] == current) {
                 return new Change.Keep();
               }
-              return decided[0] == null ? new Change.Remove() : new Change.Put(decided[0]);
+              if (decided[0] == null) {
+                return new Change.Remove();
+              }
+              if (JsonSize.of(decided[0]) > STORED_OBJECT_MAX_BYTES) {
+                throw Statuses.storageRequestTooLarge();
+              }
+              return new Change.Put(decided[0]);
             });
     boolean removed = decided[0] == null;
     if (options.dryRun()) {
@@ -287,6 +302,13 @@ public final class ObjectWrites {
           "unable to create new content in namespace "
               + namespace
               + " because it is being terminated");
+    }
+  }
+
+  private static void checkMetadata(ResourceType type, String name, JsonNode metadata) {
+    List<StatusCause> causes = MetadataRules.check(metadata);
+    if (!causes.isEmpty()) {
+      throw Statuses.invalid(type, name, causes);
     }
   }
 

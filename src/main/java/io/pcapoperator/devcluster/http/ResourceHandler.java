@@ -9,8 +9,6 @@ import io.pcapoperator.devcluster.api.ResourceType;
 import io.pcapoperator.devcluster.proto.KubeProtobuf;
 import io.pcapoperator.devcluster.store.ObjectKey;
 import io.pcapoperator.devcluster.store.ObjectStore;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -70,14 +68,13 @@ public final class ResourceHandler {
   }
 
   private ApiResponse list(ApiRequest request, ResourceRoute route) {
-    Predicate<ObjectNode> filter =
-        Selectors.labels(request.param("labelSelector"))
-            .and(Selectors.fields(request.param("fieldSelector")));
+    Predicate<ObjectNode> filter = Selectors.of(route.type(), request);
     ObjectStore.Snapshot snapshot = store.list(route.typeKey(), route.namespace(), filter);
     List<ObjectNode> items = snapshot.items();
     String continueToken = null;
-    String after = decodeContinue(request.param("continue"));
-    if (after != null) {
+    String token = request.param("continue");
+    if (token != null && !token.isEmpty()) {
+      String after = ContinueToken.startAfter(token);
       items = items.stream().filter(item -> storageName(item).compareTo(after) > 0).toList();
     }
     long limit = parseLimit(request.param("limit"));
@@ -86,9 +83,8 @@ public final class ResourceHandler {
       remaining = items.size() - limit;
       items = items.subList(0, (int) limit);
       continueToken =
-          Base64.getUrlEncoder()
-              .encodeToString(
-                  storageName(items.get(items.size() - 1)).getBytes(StandardCharsets.UTF_8));
+          ContinueToken.encode(
+              snapshot.resourceVersion(), storageName(items.get(items.size() - 1)));
     }
     String version = Long.toString(snapshot.resourceVersion());
     if (request.wantsTable()) {
@@ -110,14 +106,14 @@ public final class ResourceHandler {
       throw Statuses.methodNotAllowed("POST");
     }
     WriteOptions options = request.writeOptions();
-    ObjectNode body = objectBody(request);
+    ObjectNode body = objectBody(request, route.type());
     ObjectNode created = writes.create(route.type(), route.namespace(), body, options).object();
     return new ApiResponse(201, views.object(route.type(), created), options.warnings());
   }
 
   private ApiResponse update(ApiRequest request, ResourceRoute route) {
     requireName(request, route);
-    ObjectNode body = objectBody(request);
+    ObjectNode body = objectBody(request, route.type());
     WriteOptions options = request.writeOptions();
     ObjectNode updated = write(route, options, current -> body).object();
     return new ApiResponse(200, views.object(route.type(), updated), options.warnings());
@@ -201,9 +197,7 @@ public final class ResourceHandler {
   }
 
   private ApiResponse deleteCollection(ApiRequest request, ResourceRoute route) {
-    Predicate<ObjectNode> filter =
-        Selectors.labels(request.param("labelSelector"))
-            .and(Selectors.fields(request.param("fieldSelector")));
+    Predicate<ObjectNode> filter = Selectors.of(route.type(), request);
     ObjectNode list = JsonNodeFactory.instance.objectNode();
     list.put("apiVersion", route.type().apiVersion()).put("kind", route.type().listKind());
     list.putObject("metadata");
@@ -255,9 +249,16 @@ public final class ResourceHandler {
   }
 
   /**
-   * The object a create or update sends: JSON, YAML, or protobuf for the kinds kubectl sends so.
+   * The object a create or update sends: JSON (also when no content type is given, as kube reads
+   * it), YAML, or protobuf for the kinds kubectl sends so; of the URL's API version and kind.
    */
-  private static ObjectNode objectBody(ApiRequest request) {
+  private static ObjectNode objectBody(ApiRequest request, ResourceType type) {
+    ObjectNode body = decodedBody(request);
+    BodyType.check(type, body);
+    return body;
+  }
+
+  private static ObjectNode decodedBody(ApiRequest request) {
     if (request.contentType().equals(KubeProtobuf.MEDIA_TYPE)) {
       try {
         return KubeProtobuf.decode(request.body())
@@ -267,14 +268,13 @@ public final class ResourceHandler {
             "the protobuf body of the request could not be decoded: " + malformed.getMessage());
       }
     }
-    requireJson(request, List.of("application/json", "application/yaml"));
-    return Json.parseObject(request.body(), request.contentType().contains("yaml"));
-  }
-
-  private static void requireJson(ApiRequest request, List<String> accepted) {
-    if (!accepted.contains(request.contentType())) {
-      throw Statuses.unsupportedMediaType(request.contentType(), String.join(", ", accepted));
+    String contentType =
+        request.contentType().isEmpty() ? "application/json" : request.contentType();
+    List<String> accepted = List.of("application/json", "application/yaml");
+    if (!accepted.contains(contentType)) {
+      throw Statuses.unsupportedMediaType(contentType, String.join(", ", accepted));
     }
+    return Json.parseObject(request.body(), contentType.contains("yaml"));
   }
 
   private static ObjectNode asObject(JsonNode node) {
@@ -295,17 +295,6 @@ public final class ResourceHandler {
     return object.path("metadata").path("namespace").asText("")
         + "/"
         + object.path("metadata").path("name").asText();
-  }
-
-  private static String decodeContinue(String token) {
-    if (token == null || token.isEmpty()) {
-      return null;
-    }
-    try {
-      return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      throw Statuses.badRequest("continue key is not valid: " + e.getMessage());
-    }
   }
 
   private static long parseLimit(String limit) {

@@ -56,6 +56,23 @@ public final class Statuses {
     return failure(400, "BadRequest", message, null, null);
   }
 
+  /** 413 for a request body over kube-apiserver's limit. */
+  public static ApiException requestEntityTooLarge(long limit) {
+    return failure(
+        413, "RequestEntityTooLarge", "Request entity too large: limit is " + limit, null, null);
+  }
+
+  /**
+   * What kube answers when etcd refuses an object over its request limit: a 500 with etcd's message
+   * and no reason, as kube-apiserver passes on an error it does not know.
+   */
+  public static ApiException storageRequestTooLarge() {
+    ObjectNode status = base();
+    status.put("status", "Failure").put("message", "etcdserver: request is too large");
+    status.put("code", 500);
+    return new ApiException(status);
+  }
+
   /** 422 for a JSON patch that does not apply to the object. */
   public static ApiException invalidPatch(String message) {
     return failure(

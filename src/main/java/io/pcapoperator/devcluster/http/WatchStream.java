@@ -48,9 +48,7 @@ public final class WatchStream {
    */
   public void serve(HttpExchange exchange, ApiRequest request, ResourceRoute route)
       throws IOException {
-    Predicate<ObjectNode> filter =
-        Selectors.labels(request.param("labelSelector"))
-            .and(Selectors.fields(request.param("fieldSelector")));
+    Predicate<ObjectNode> filter = Selectors.of(route.type(), request);
     if (route.name() != null) {
       filter = filter.and(o -> route.name().equals(o.path("metadata").path("name").asText()));
     }

@@ -17,22 +17,29 @@ import java.util.function.Predicate;
 
 /**
  * The embedded API's objects, by kind, namespace and name, with one resource-version counter and a
- * bounded history of changes that watches resume from. Stored objects are never modified: every
- * write stores a new object. Writes are serialised; each one's decision runs under the store's
- * lock, so a read-check-write (a resource-version precondition, say) is atomic.
+ * history of changes that watches resume from, bounded in changes and in bytes (objects as compact
+ * JSON), so that deleted objects are let go once newer changes fill it. Stored objects are never
+ * modified: every write stores a new object. Writes are serialised; each one's decision runs under
+ * the store's lock, so a read-check-write (a resource-version precondition, say) is atomic.
  */
 public final class ObjectStore {
   private static final long FIRST_VERSION = 1000;
 
   private final int historyCapacity;
+  private final long historyByteCapacity;
   private final Map<String, NavigableMap<String, ObjectNode>> objectsByType = new HashMap<>();
-  private final Deque<WatchEvent> history = new ArrayDeque<>();
+  private final Deque<Recorded> history = new ArrayDeque<>();
+  private long historyBytes;
   private final Set<Subscription> subscriptions = new CopyOnWriteArraySet<>();
   private long resourceVersion = FIRST_VERSION;
 
-  /** A store that keeps the last {@code historyCapacity} changes for watches to resume from. */
-  public ObjectStore(int historyCapacity) {
+  /**
+   * A store that keeps the last {@code historyCapacity} changes, and no more than {@code
+   * historyByteCapacity} bytes of their objects, for watches to resume from.
+   */
+  public ObjectStore(int historyCapacity, long historyByteCapacity) {
     this.historyCapacity = historyCapacity;
+    this.historyByteCapacity = historyByteCapacity;
   }
 
   /** The version of the last change. */
@@ -120,11 +127,12 @@ public final class ObjectStore {
       }
     } else {
       long oldestKept =
-          history.isEmpty() ? resourceVersion : history.peekFirst().resourceVersion() - 1;
+          history.isEmpty() ? resourceVersion : history.peekFirst().event().resourceVersion() - 1;
       if (sinceVersion < oldestKept) {
         throw new TooOldResourceVersionException(sinceVersion, oldestKept + 1);
       }
-      for (WatchEvent event : history) {
+      for (Recorded recorded : history) {
+        WatchEvent event = recorded.event();
         if (event.resourceVersion() > sinceVersion
             && event.typeKey().equals(typeKey)
             && matches.test(event)) {
@@ -155,10 +163,17 @@ public final class ObjectStore {
     return subscriptions.size();
   }
 
+  /** The bytes of the objects the history holds now. */
+  public synchronized long historyBytes() {
+    return historyBytes;
+  }
+
   private void record(WatchEvent event) {
-    history.addLast(event);
-    if (history.size() > historyCapacity) {
-      history.removeFirst();
+    Recorded recorded = new Recorded(event, JsonSize.of(event.object()));
+    history.addLast(recorded);
+    historyBytes += recorded.bytes();
+    while (history.size() > historyCapacity || historyBytes > historyByteCapacity) {
+      historyBytes -= history.removeFirst().bytes();
     }
     for (Subscription subscription : subscriptions) {
       subscription.offer(event);
@@ -185,6 +200,8 @@ public final class ObjectStore {
   private static String storageKey(String namespace, String name) {
     return namespace + "/" + name;
   }
+
+  private record Recorded(WatchEvent event, long bytes) {}
 
   /**
    * Objects read at one resource version.
