@@ -21,9 +21,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class KubeApiServerTest {
   private static final String CAPTURES =
@@ -36,29 +35,19 @@ class KubeApiServerTest {
                "type":"simple","timeLimit":10,"packetLimit":100}}
       """;
 
-  private EmbeddedKubernetes kube;
-  private RawApi api;
-
-  @BeforeEach
-  void start() {
-    kube = EmbeddedKubernetes.start(0);
-    api = new RawApi(kube.url());
-  }
-
-  @AfterEach
-  void stop() {
-    kube.close();
-  }
+  @RegisterExtension final EmbeddedApi embedded = new EmbeddedApi();
 
   @Test
   void mergePatchReplacesArraysAndNullDeletes() {
     create("merge");
     RawApi.Answer patched =
-        api.send(
-            "PATCH",
-            CAPTURES + "/merge",
-            "application/merge-patch+json",
-            "{\"metadata\":{\"finalizers\":[\"b\"],\"labels\":{\"team\":\"net\",\"stale\":null}}}");
+        embedded
+            .api()
+            .send(
+                "PATCH",
+                CAPTURES + "/merge",
+                "application/merge-patch+json",
+                "{\"metadata\":{\"finalizers\":[\"b\"],\"labels\":{\"team\":\"net\",\"stale\":null}}}");
 
     assertThat(patched.code()).isEqualTo(200);
     assertThat(patched.body().at("/metadata/finalizers").toString()).isEqualTo("[\"b\"]");
@@ -70,13 +59,15 @@ class KubeApiServerTest {
   void jsonPatchAppliesOperationsInOrder() {
     create("json");
     RawApi.Answer patched =
-        api.send(
-            "PATCH",
-            CAPTURES + "/json",
-            "application/json-patch+json",
-            "[{\"op\":\"remove\",\"path\":\"/metadata/finalizers/0\"},"
-                + "{\"op\":\"add\",\"path\":\"/metadata/finalizers/-\",\"value\":\"c\"},"
-                + "{\"op\":\"replace\",\"path\":\"/spec/deletionPolicy\",\"value\":\"Orphan\"}]");
+        embedded
+            .api()
+            .send(
+                "PATCH",
+                CAPTURES + "/json",
+                "application/json-patch+json",
+                "[{\"op\":\"remove\",\"path\":\"/metadata/finalizers/0\"},"
+                    + "{\"op\":\"add\",\"path\":\"/metadata/finalizers/-\",\"value\":\"c\"},"
+                    + "{\"op\":\"replace\",\"path\":\"/spec/deletionPolicy\",\"value\":\"Orphan\"}]");
 
     assertThat(patched.body().at("/metadata/finalizers").toString()).isEqualTo("[\"b\",\"c\"]");
     assertThat(patched.body().at("/spec/deletionPolicy").asText()).isEqualTo("Orphan");
@@ -86,18 +77,22 @@ class KubeApiServerTest {
   void staleWritesConflictOnTheObjectAndOnItsStatus() {
     JsonNode created = create("stale");
     String staleVersion = created.at("/metadata/resourceVersion").asText();
-    api.send(
-        "PATCH",
-        CAPTURES + "/stale",
-        "application/merge-patch+json",
-        "{\"metadata\":{\"labels\":{\"x\":\"1\"}}}");
+    embedded
+        .api()
+        .send(
+            "PATCH",
+            CAPTURES + "/stale",
+            "application/merge-patch+json",
+            "{\"metadata\":{\"labels\":{\"x\":\"1\"}}}");
 
     String stale =
         "{\"apiVersion\":\"pcap-operator.io/v1alpha1\",\"kind\":\"PacketCapture\",\"metadata\":{\"name\":\"stale\",\"resourceVersion\":\""
             + staleVersion
             + "\"},\"status\":{\"phase\":\"Queued\"}}";
-    RawApi.Answer status = api.send("PUT", CAPTURES + "/stale/status", "application/json", stale);
-    RawApi.Answer object = api.send("PUT", CAPTURES + "/stale", "application/json", stale);
+    RawApi.Answer status =
+        embedded.api().send("PUT", CAPTURES + "/stale/status", "application/json", stale);
+    RawApi.Answer object =
+        embedded.api().send("PUT", CAPTURES + "/stale", "application/json", stale);
 
     for (RawApi.Answer answer : List.of(status, object)) {
       assertThat(answer.code()).isEqualTo(409);
@@ -111,21 +106,27 @@ class KubeApiServerTest {
   void generationMovesWithTheSpecOnlyAndStatusWritesTouchOnlyStatus() {
     create("gen");
     JsonNode labelled =
-        api.send(
+        embedded
+            .api()
+            .send(
                 "PATCH",
                 CAPTURES + "/gen",
                 "application/merge-patch+json",
                 "{\"metadata\":{\"labels\":{\"a\":\"b\"}}}")
             .body();
     JsonNode status =
-        api.send(
+        embedded
+            .api()
+            .send(
                 "PATCH",
                 CAPTURES + "/gen/status",
                 "application/merge-patch+json",
                 "{\"status\":{\"phase\":\"Queued\"},\"spec\":{\"timeLimit\":99}}")
             .body();
     JsonNode specChanged =
-        api.send(
+        embedded
+            .api()
+            .send(
                 "PATCH",
                 CAPTURES + "/gen",
                 "application/merge-patch+json",
@@ -146,7 +147,7 @@ class KubeApiServerTest {
         CAPTURE
             .formatted("created")
             .replace("\"spec\"", "\"status\":{\"phase\":\"Succeeded\"},\"spec\"");
-    RawApi.Answer created = api.send("POST", CAPTURES, "application/json", withStatus);
+    RawApi.Answer created = embedded.api().send("POST", CAPTURES, "application/json", withStatus);
 
     assertThat(created.code()).isEqualTo(201);
     assertThat(created.body().has("status")).isFalse();
@@ -157,18 +158,21 @@ class KubeApiServerTest {
   @Test
   void finalizersHoldADeletedObjectUntilTheLastIsRemoved() {
     create("fin");
-    RawApi.Answer deleted = api.send("DELETE", CAPTURES + "/fin", "application/json", "");
+    RawApi.Answer deleted =
+        embedded.api().send("DELETE", CAPTURES + "/fin", "application/json", "");
     assertThat(deleted.code()).isEqualTo(200);
     assertThat(deleted.body().at("/metadata/deletionTimestamp").asText()).isNotEmpty();
-    assertThat(api.get(CAPTURES + "/fin").code()).isEqualTo(200);
+    assertThat(embedded.api().get(CAPTURES + "/fin").code()).isEqualTo(200);
 
-    api.send(
-        "PATCH",
-        CAPTURES + "/fin",
-        "application/merge-patch+json",
-        "{\"metadata\":{\"finalizers\":null}}");
+    embedded
+        .api()
+        .send(
+            "PATCH",
+            CAPTURES + "/fin",
+            "application/merge-patch+json",
+            "{\"metadata\":{\"finalizers\":null}}");
 
-    RawApi.Answer gone = api.get(CAPTURES + "/fin");
+    RawApi.Answer gone = embedded.api().get(CAPTURES + "/fin");
     assertThat(gone.code()).isEqualTo(404);
     assertThat(gone.body().path("message").asText())
         .isEqualTo("packetcaptures.pcap-operator.io \"fin\" not found");
@@ -177,11 +181,13 @@ class KubeApiServerTest {
   @Test
   void objectsNeedAnExistingNamespace() {
     RawApi.Answer answer =
-        api.send(
-            "POST",
-            "/apis/pcap-operator.io/v1alpha1/namespaces/nowhere/packetcaptures",
-            "application/json",
-            CAPTURE.formatted("lost"));
+        embedded
+            .api()
+            .send(
+                "POST",
+                "/apis/pcap-operator.io/v1alpha1/namespaces/nowhere/packetcaptures",
+                "application/json",
+                CAPTURE.formatted("lost"));
 
     assertThat(answer.code()).isEqualTo(404);
     assertThat(answer.body().path("message").asText())
@@ -190,8 +196,8 @@ class KubeApiServerTest {
 
   @Test
   void discoveryServesTheCrdsKindWithShortNamesAndStatus() {
-    JsonNode groups = api.get("/apis").body();
-    JsonNode resources = api.get("/apis/pcap-operator.io/v1alpha1").body();
+    JsonNode groups = embedded.api().get("/apis").body();
+    JsonNode resources = embedded.api().get("/apis/pcap-operator.io/v1alpha1").body();
 
     assertThat(groups.findValuesAsText("name")).contains("pcap-operator.io", "coordination.k8s.io");
     JsonNode captures = find(resources, "packetcaptures");
@@ -199,13 +205,13 @@ class KubeApiServerTest {
     assertThat(captures.path("namespaced").asBoolean()).isTrue();
     assertThat(captures.path("shortNames").toString()).contains("pcap");
     assertThat(find(resources, "packetcaptures/status").path("verbs").toString()).contains("patch");
-    assertThat(api.get("/api/v1").body().toString())
+    assertThat(embedded.api().get("/api/v1").body().toString())
         .contains("\"secrets\"", "\"events\"", "\"namespaces\"");
   }
 
   @Test
   void secretsFoldStringDataIntoData() {
-    KubernetesClient client = kube.client();
+    KubernetesClient client = embedded.kube().client();
     client
         .secrets()
         .inNamespace("default")
@@ -226,7 +232,7 @@ class KubeApiServerTest {
 
   @Test
   void listsFilterByLabelAndPageWithContinue() {
-    KubernetesClient client = kube.client();
+    KubernetesClient client = embedded.kube().client();
     for (int i = 0; i < 5; i++) {
       client
           .configMaps()
@@ -252,10 +258,13 @@ class KubeApiServerTest {
                 .getItems())
         .hasSize(2);
 
-    JsonNode firstPage = api.get("/api/v1/namespaces/default/configmaps?limit=2").body();
+    JsonNode firstPage = embedded.api().get("/api/v1/namespaces/default/configmaps?limit=2").body();
     String token = firstPage.at("/metadata/continue").asText();
     JsonNode secondPage =
-        api.get("/api/v1/namespaces/default/configmaps?limit=2&continue=" + token).body();
+        embedded
+            .api()
+            .get("/api/v1/namespaces/default/configmaps?limit=2&continue=" + token)
+            .body();
 
     assertThat(firstPage.at("/metadata/remainingItemCount").asInt()).isEqualTo(3);
     assertThat(names(firstPage)).containsExactly("cm-0", "cm-1");
@@ -264,7 +273,7 @@ class KubeApiServerTest {
 
   @Test
   void fabric8WatchesOverHttpSeeEveryChange() {
-    KubernetesClient client = kube.client();
+    KubernetesClient client = embedded.kube().client();
     List<String> seen = new CopyOnWriteArrayList<>();
     Watch watch =
         client
@@ -316,7 +325,7 @@ class KubeApiServerTest {
 
   @Test
   void aRemovedWatcherLeavesNothingBehind() {
-    KubernetesClient client = kube.client();
+    KubernetesClient client = embedded.kube().client();
     Watch watch =
         client
             .configMaps()
@@ -329,7 +338,7 @@ class KubeApiServerTest {
                   @Override
                   public void onClose(WatcherException cause) {}
                 });
-    Awaitility.await().until(() -> kube.server().openWatches() == 1);
+    Awaitility.await().until(() -> embedded.kube().server().openWatches() == 1);
     watch.close();
     // The server notices a client gone when it next writes to it.
     int[] nudges = {0};
@@ -341,7 +350,7 @@ class KubeApiServerTest {
                   .inNamespace("default")
                   .resource(configMap("nudge-" + nudges[0]++, "odd"))
                   .create();
-              return kube.server().openWatches() == 0;
+              return embedded.kube().server().openWatches() == 0;
             });
   }
 
@@ -350,11 +359,15 @@ class KubeApiServerTest {
     create("twice");
     KubernetesClientException thrown = null;
     try {
-      kube.client()
+      embedded
+          .kube()
+          .client()
           .resources(PacketCapture.class)
           .inNamespace("default")
           .resource(
-              kube.client()
+              embedded
+                  .kube()
+                  .client()
                   .resources(PacketCapture.class)
                   .inNamespace("default")
                   .withName("twice")
@@ -369,7 +382,8 @@ class KubeApiServerTest {
   }
 
   private JsonNode create(String name) {
-    RawApi.Answer created = api.send("POST", CAPTURES, "application/json", CAPTURE.formatted(name));
+    RawApi.Answer created =
+        embedded.api().send("POST", CAPTURES, "application/json", CAPTURE.formatted(name));
     assertThat(created.code()).as(created.body().toString()).isEqualTo(201);
     return created.body();
   }
@@ -378,7 +392,9 @@ class KubeApiServerTest {
     HttpResponse<Stream<String>> response =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create(kube.url() + path + "&timeoutSeconds=2")).build(),
+                HttpRequest.newBuilder(
+                        URI.create(embedded.kube().url() + path + "&timeoutSeconds=2"))
+                    .build(),
                 HttpResponse.BodyHandlers.ofLines());
     List<JsonNode> events = new ArrayList<>();
     try (Stream<String> lines = response.body()) {

@@ -6,9 +6,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Selectors and continue tokens that kube-apiserver refuses, and those it reads. */
 class ListQueryRefusalsTest {
@@ -16,25 +15,15 @@ class ListQueryRefusalsTest {
   private static final String CAPTURES =
       "/apis/pcap-operator.io/v1alpha1/namespaces/default/packetcaptures";
 
-  private EmbeddedKubernetes kube;
-  private RawApi api;
-
-  @BeforeEach
-  void start() {
-    kube = EmbeddedKubernetes.start(0);
-    api = new RawApi(kube.url());
-  }
-
-  @AfterEach
-  void stop() {
-    kube.close();
-  }
+  @RegisterExtension final EmbeddedApi embedded = new EmbeddedApi();
 
   @Test
   void anUnparsableLabelSelectorIsABadRequest() {
-    RawApi.Answer list = api.get(CAPTURES + "?labelSelector=" + encode("team in (((("));
+    RawApi.Answer list = embedded.api().get(CAPTURES + "?labelSelector=" + encode("team in (((("));
     RawApi.Answer watch =
-        api.get(CAPTURES + "?watch=true&timeoutSeconds=1&labelSelector=" + encode("team in (((("));
+        embedded
+            .api()
+            .get(CAPTURES + "?watch=true&timeoutSeconds=1&labelSelector=" + encode("team in (((("));
 
     for (RawApi.Answer answer : List.of(list, watch)) {
       assertThat(answer.code()).isEqualTo(400);
@@ -78,7 +67,8 @@ class ListQueryRefusalsTest {
 
   @Test
   void aFieldSelectorThatDoesNotParseIsABadRequest() {
-    RawApi.Answer answer = api.get(CAPTURES + "?fieldSelector=" + encode("spec.bogus===1"));
+    RawApi.Answer answer =
+        embedded.api().get(CAPTURES + "?fieldSelector=" + encode("spec.bogus===1"));
 
     assertThat(answer.code()).isEqualTo(400);
     assertThat(answer.body().path("message").asText())
@@ -89,12 +79,18 @@ class ListQueryRefusalsTest {
 
   @Test
   void customResourcesSelectOnlyByNameAndNamespace() {
-    RawApi.Answer bogus = api.get(CAPTURES + "?fieldSelector=" + encode("spec.bogus=1"));
+    RawApi.Answer bogus = embedded.api().get(CAPTURES + "?fieldSelector=" + encode("spec.bogus=1"));
     RawApi.Answer watch =
-        api.get(
-            CAPTURES + "?watch=true&timeoutSeconds=1&fieldSelector=" + encode("spec.type=simple"));
+        embedded
+            .api()
+            .get(
+                CAPTURES
+                    + "?watch=true&timeoutSeconds=1&fieldSelector="
+                    + encode("spec.type=simple"));
     RawApi.Answer byName =
-        api.get(CAPTURES + "?fieldSelector=" + encode("metadata.name=x,metadata.namespace!=y"));
+        embedded
+            .api()
+            .get(CAPTURES + "?fieldSelector=" + encode("metadata.name=x,metadata.namespace!=y"));
 
     assertThat(bogus.code()).isEqualTo(400);
     assertThat(bogus.body().path("message").asText())
@@ -112,12 +108,14 @@ class ListQueryRefusalsTest {
     assertThat(message("/api/v1/namespaces/default/events?fieldSelector=" + encode("bogus=1")))
         .isEqualTo("field label not supported: bogus");
     assertThat(
-            api.get(
+            embedded
+                .api()
+                .get(
                     "/api/v1/namespaces/default/events?fieldSelector="
                         + encode("involvedObject.name=x,type=Warning"))
                 .code())
         .isEqualTo(200);
-    assertThat(api.get("/api/v1/secrets?fieldSelector=" + encode("type=Opaque")).code())
+    assertThat(embedded.api().get("/api/v1/secrets?fieldSelector=" + encode("type=Opaque")).code())
         .isEqualTo(200);
   }
 
@@ -125,8 +123,8 @@ class ListQueryRefusalsTest {
   void aContinueTokenThisServerDidNotIssueIsRefused() {
     createConfigMap("one", "{}");
 
-    RawApi.Answer garbage = api.get(CONFIGMAPS + "?limit=1&continue=garbage");
-    RawApi.Answer notBase64 = api.get(CONFIGMAPS + "?limit=1&continue=%25%25");
+    RawApi.Answer garbage = embedded.api().get(CONFIGMAPS + "?limit=1&continue=garbage");
+    RawApi.Answer notBase64 = embedded.api().get(CONFIGMAPS + "?limit=1&continue=%25%25");
 
     for (RawApi.Answer answer : List.of(garbage, notBase64)) {
       assertThat(answer.code()).isEqualTo(400);
@@ -138,16 +136,18 @@ class ListQueryRefusalsTest {
 
   private void createConfigMap(String name, String labels) {
     RawApi.Answer created =
-        api.send(
-            "POST",
-            CONFIGMAPS,
-            "application/json",
-            "{\"metadata\":{\"name\":\"" + name + "\",\"labels\":" + labels + "}}");
+        embedded
+            .api()
+            .send(
+                "POST",
+                CONFIGMAPS,
+                "application/json",
+                "{\"metadata\":{\"name\":\"" + name + "\",\"labels\":" + labels + "}}");
     assertThat(created.code()).as(created.body().toString()).isEqualTo(201);
   }
 
   private List<String> names(String selector) {
-    RawApi.Answer answer = api.get(CONFIGMAPS + "?labelSelector=" + encode(selector));
+    RawApi.Answer answer = embedded.api().get(CONFIGMAPS + "?labelSelector=" + encode(selector));
     assertThat(answer.code()).as(answer.body().toString()).isEqualTo(200);
     List<String> names = new ArrayList<>();
     answer.body().path("items").forEach(item -> names.add(item.at("/metadata/name").asText()));
@@ -155,7 +155,7 @@ class ListQueryRefusalsTest {
   }
 
   private String message(String path) {
-    RawApi.Answer answer = api.get(path);
+    RawApi.Answer answer = embedded.api().get(path);
     assertThat(answer.code()).as(answer.body().toString()).isEqualTo(400);
     return answer.body().path("message").asText();
   }

@@ -3,9 +3,8 @@ package io.pcapoperator.devcluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Objects kube-apiserver refuses whatever their kind: bad labels, a body of another kind. */
 class ObjectRefusalsTest {
@@ -18,19 +17,7 @@ class ObjectRefusalsTest {
           + " 'my_value',  or '12345', regex used for validation is"
           + " '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
 
-  private EmbeddedKubernetes kube;
-  private RawApi api;
-
-  @BeforeEach
-  void start() {
-    kube = EmbeddedKubernetes.start(0);
-    api = new RawApi(kube.url());
-  }
-
-  @AfterEach
-  void stop() {
-    kube.close();
-  }
+  @RegisterExtension final EmbeddedApi embedded = new EmbeddedApi();
 
   @Test
   void aNonAsciiLabelValueIsInvalid() {
@@ -95,26 +82,36 @@ class ObjectRefusalsTest {
     assertThat(createLabelled("{\"team\":\"net\"}").code()).isEqualTo(201);
 
     RawApi.Answer patched =
-        api.send(
-            "PATCH",
-            CONFIGMAPS + "/labelled",
-            "application/merge-patch+json",
-            "{\"metadata\":{\"labels\":{\"team\":\"ré\"}}}");
+        embedded
+            .api()
+            .send(
+                "PATCH",
+                CONFIGMAPS + "/labelled",
+                "application/merge-patch+json",
+                "{\"metadata\":{\"labels\":{\"team\":\"ré\"}}}");
 
     assertThat(patched.code()).isEqualTo(422);
-    assertThat(api.get(CONFIGMAPS + "/labelled").body().at("/metadata/labels/team").asText())
+    assertThat(
+            embedded
+                .api()
+                .get(CONFIGMAPS + "/labelled")
+                .body()
+                .at("/metadata/labels/team")
+                .asText())
         .isEqualTo("net");
   }
 
   @Test
   void aBodyOfAnotherApiVersionIsABadRequest() {
     RawApi.Answer answer =
-        api.send(
-            "POST",
-            CAPTURES,
-            "application/json",
-            "{\"apiVersion\":\"v1\",\"kind\":\"Secret\",\"metadata\":{\"name\":\"cf\"},"
-                + "\"stringData\":{\"apiToken\":\"t\"}}");
+        embedded
+            .api()
+            .send(
+                "POST",
+                CAPTURES,
+                "application/json",
+                "{\"apiVersion\":\"v1\",\"kind\":\"Secret\",\"metadata\":{\"name\":\"cf\"},"
+                    + "\"stringData\":{\"apiToken\":\"t\"}}");
 
     assertThat(answer.code()).isEqualTo(400);
     assertThat(answer.body().path("reason").asText()).isEqualTo("BadRequest");
@@ -122,24 +119,28 @@ class ObjectRefusalsTest {
         .isEqualTo(
             "the API version in the data (v1) does not match the expected API version"
                 + " (pcap-operator.io/v1alpha1)");
-    assertThat(api.get(CAPTURES + "/cf").code()).isEqualTo(404);
+    assertThat(embedded.api().get(CAPTURES + "/cf").code()).isEqualTo(404);
   }
 
   @Test
   void aBodyOfAnotherKindIsRefused() {
     RawApi.Answer custom =
-        api.send(
-            "POST",
-            CAPTURES,
-            "application/json",
-            "{\"apiVersion\":\"pcap-operator.io/v1alpha1\",\"kind\":\"PcapBucket\","
-                + "\"metadata\":{\"name\":\"b\"}}");
+        embedded
+            .api()
+            .send(
+                "POST",
+                CAPTURES,
+                "application/json",
+                "{\"apiVersion\":\"pcap-operator.io/v1alpha1\",\"kind\":\"PcapBucket\","
+                    + "\"metadata\":{\"name\":\"b\"}}");
     RawApi.Answer builtIn =
-        api.send(
-            "POST",
-            CONFIGMAPS,
-            "application/json",
-            "{\"apiVersion\":\"v1\",\"kind\":\"Secret\",\"metadata\":{\"name\":\"s\"}}");
+        embedded
+            .api()
+            .send(
+                "POST",
+                CONFIGMAPS,
+                "application/json",
+                "{\"apiVersion\":\"v1\",\"kind\":\"Secret\",\"metadata\":{\"name\":\"s\"}}");
 
     assertThat(custom.code()).isEqualTo(422);
     assertThat(custom.body().path("message").asText())
@@ -153,13 +154,15 @@ class ObjectRefusalsTest {
   }
 
   private RawApi.Answer createLabelled(String labels) {
-    return api.send(
-        "POST",
-        CONFIGMAPS,
-        "application/json",
-        "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"labelled\","
-            + "\"labels\":"
-            + labels
-            + "}}");
+    return embedded
+        .api()
+        .send(
+            "POST",
+            CONFIGMAPS,
+            "application/json",
+            "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"labelled\","
+                + "\"labels\":"
+                + labels
+                + "}}");
   }
 }

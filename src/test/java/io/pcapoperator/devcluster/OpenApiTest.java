@@ -5,32 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class OpenApiTest {
   private static final String CAPTURE_SCHEMA = "io.pcap-operator.v1alpha1.PacketCapture";
   private static final String ITEM_PATH =
       "/apis/pcap-operator.io/v1alpha1/namespaces/{namespace}/packetcaptures/{name}";
 
-  private EmbeddedKubernetes kube;
-  private RawApi api;
-
-  @BeforeEach
-  void start() {
-    kube = EmbeddedKubernetes.start(0);
-    api = new RawApi(kube.url());
-  }
-
-  @AfterEach
-  void stop() {
-    kube.close();
-  }
+  @RegisterExtension final EmbeddedApi embedded = new EmbeddedApi();
 
   @Test
   void indexLinksEachGroupVersionWithTheHashOfItsDocument() {
-    JsonNode paths = api.get("/openapi/v3", "application/json").body().path("paths");
+    JsonNode paths = embedded.api().get("/openapi/v3", "application/json").body().path("paths");
 
     List<String> names = new ArrayList<>();
     paths.fieldNames().forEachRemaining(names::add);
@@ -42,12 +29,12 @@ class OpenApiTest {
             "apis/apiextensions.k8s.io/v1");
     String url = paths.at("/apis~1pcap-operator.io~1v1alpha1/serverRelativeURL").asText();
     assertThat(url).matches("/openapi/v3/apis/pcap-operator.io/v1alpha1\\?hash=[0-9A-F]{128}");
-    assertThat(api.get(url, "application/json").code()).isEqualTo(200);
+    assertThat(embedded.api().get(url, "application/json").code()).isEqualTo(200);
   }
 
   @Test
   void v2DocumentHasTheSameSchemasInSwaggerForm() {
-    JsonNode document = api.get("/openapi/v2", "application/json").body();
+    JsonNode document = embedded.api().get("/openapi/v2", "application/json").body();
 
     assertThat(document.path("swagger").asText()).isEqualTo("2.0");
     JsonNode capture = document.at("/definitions/" + CAPTURE_SCHEMA);
@@ -66,7 +53,7 @@ class OpenApiTest {
   @Test
   void crdDocumentHasTheTaggedSchemaWithMetadataAndPatchDeclaresFieldValidation() {
     JsonNode document =
-        api.get("/openapi/v3/apis/pcap-operator.io/v1alpha1", "application/json").body();
+        embedded.api().get("/openapi/v3/apis/pcap-operator.io/v1alpha1", "application/json").body();
 
     JsonNode capture = document.at("/components/schemas/" + CAPTURE_SCHEMA);
     assertThat(capture.path("x-kubernetes-group-version-kind").toString())
@@ -95,7 +82,7 @@ class OpenApiTest {
 
   @Test
   void coreDocumentHasTheBuiltInKinds() {
-    JsonNode document = api.get("/openapi/v3/api/v1", "application/json").body();
+    JsonNode document = embedded.api().get("/openapi/v3/api/v1", "application/json").body();
 
     assertThat(document.path("openapi").asText()).isEqualTo("3.0.0");
     assertThat(
@@ -106,7 +93,8 @@ class OpenApiTest {
         .contains("fieldValidation");
     assertThat(document.path("paths").has("/api/v1/namespaces/{namespace}/secrets/{name}"))
         .isTrue();
-    assertThat(api.get("/openapi/v3/apis/nothing.io/v1", "application/json").code()).isEqualTo(404);
+    assertThat(embedded.api().get("/openapi/v3/apis/nothing.io/v1", "application/json").code())
+        .isEqualTo(404);
   }
 
   private static List<String> parameterNames(JsonNode operation) {

@@ -9,9 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The size limits of kube-apiserver and etcd, and the bodies kube reads as JSON. */
 class RequestLimitsTest {
@@ -19,31 +18,21 @@ class RequestLimitsTest {
   private static final String CAPTURES =
       "/apis/pcap-operator.io/v1alpha1/namespaces/default/packetcaptures";
 
-  private EmbeddedKubernetes kube;
-  private RawApi api;
-
-  @BeforeEach
-  void start() {
-    kube = EmbeddedKubernetes.start(0);
-    api = new RawApi(kube.url());
-  }
-
-  @AfterEach
-  void stop() {
-    kube.close();
-  }
+  @RegisterExtension final EmbeddedApi embedded = new EmbeddedApi();
 
   @Test
   void aBodyOverThreeMebibytesIsTooLarge() {
     RawApi.Answer answer =
-        api.send("POST", CONFIGMAPS, "application/json", configMap("big", 3 * 1024 * 1024));
+        embedded
+            .api()
+            .send("POST", CONFIGMAPS, "application/json", configMap("big", 3 * 1024 * 1024));
 
     assertThat(answer.code()).isEqualTo(413);
     assertThat(answer.body().path("kind").asText()).isEqualTo("Status");
     assertThat(answer.body().path("reason").asText()).isEqualTo("RequestEntityTooLarge");
     assertThat(answer.body().path("message").asText())
         .isEqualTo("Request entity too large: limit is 3145728");
-    assertThat(api.get(CONFIGMAPS + "/big").code()).isEqualTo(404);
+    assertThat(embedded.api().get(CONFIGMAPS + "/big").code()).isEqualTo(404);
   }
 
   @Test
@@ -52,7 +41,7 @@ class RequestLimitsTest {
     HttpResponse<String> answer =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create(kube.url() + CONFIGMAPS))
+                HttpRequest.newBuilder(URI.create(embedded.kube().url() + CONFIGMAPS))
                     .header("Content-Type", "application/json")
                     .POST(
                         HttpRequest.BodyPublishers.ofInputStream(
@@ -67,14 +56,17 @@ class RequestLimitsTest {
   @Test
   void anObjectOverEtcdsRequestLimitIsRefusedAsKubeRefusesIt() {
     RawApi.Answer answer =
-        api.send("POST", CONFIGMAPS, "application/json", configMap("large", 1_600_000));
+        embedded.api().send("POST", CONFIGMAPS, "application/json", configMap("large", 1_600_000));
 
     assertThat(answer.code()).isEqualTo(500);
     assertThat(answer.body().path("message").asText())
         .isEqualTo("etcdserver: request is too large");
-    assertThat(api.get(CONFIGMAPS + "/large").code()).isEqualTo(404);
+    assertThat(embedded.api().get(CONFIGMAPS + "/large").code()).isEqualTo(404);
     assertThat(
-            api.send("POST", CONFIGMAPS, "application/json", configMap("fits", 1_000_000)).code())
+            embedded
+                .api()
+                .send("POST", CONFIGMAPS, "application/json", configMap("fits", 1_000_000))
+                .code())
         .isEqualTo(201);
   }
 
@@ -87,7 +79,7 @@ class RequestLimitsTest {
         """
             .formatted("x".repeat(131_072), "y".repeat(131_072));
 
-    RawApi.Answer answer = api.send("POST", CONFIGMAPS, "application/json", annotated);
+    RawApi.Answer answer = embedded.api().send("POST", CONFIGMAPS, "application/json", annotated);
 
     assertThat(answer.code()).isEqualTo(422);
     assertThat(answer.body().path("reason").asText()).isEqualTo("Invalid");
@@ -103,11 +95,13 @@ class RequestLimitsTest {
   @Test
   void aBodyWithoutContentTypeIsReadAsJson() {
     RawApi.Answer answer =
-        api.send(
-            "POST",
-            CAPTURES,
-            null,
-            """
+        embedded
+            .api()
+            .send(
+                "POST",
+                CAPTURES,
+                null,
+                """
             {"apiVersion":"pcap-operator.io/v1alpha1","kind":"PacketCapture",
              "metadata":{"name":"raw"},
              "spec":{"accountId":"023e105f4ecef8ad9ca31a8372d0c353",

@@ -3,9 +3,8 @@ package io.pcapoperator.devcluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What a user sees when the embedded API admits PacketCaptures against the committed CRD: kube's
@@ -26,19 +25,7 @@ class SchemaAdmissionTest {
       "<nil>: Invalid value: \"null\": some validation rules were not checked because the object"
           + " was invalid; correct the existing errors to complete validation";
 
-  private EmbeddedKubernetes kube;
-  private RawApi api;
-
-  @BeforeEach
-  void start() {
-    kube = EmbeddedKubernetes.start(0);
-    api = new RawApi(kube.url());
-  }
-
-  @AfterEach
-  void stop() {
-    kube.close();
-  }
+  @RegisterExtension final EmbeddedApi embedded = new EmbeddedApi();
 
   @Test
   void aNumberAboveTheSchemaMaximumNamesTheFieldAndTheBound() {
@@ -155,11 +142,13 @@ class SchemaAdmissionTest {
   @Test
   void strictFieldValidationRefusesUnknownFields() {
     RawApi.Answer answer =
-        api.send(
-            "POST",
-            CAPTURES + "?fieldValidation=Strict",
-            "application/json",
-            capture("strict", SIMPLE + ",\"foo\":1,\"filter\":{\"bar\":true}"));
+        embedded
+            .api()
+            .send(
+                "POST",
+                CAPTURES + "?fieldValidation=Strict",
+                "application/json",
+                capture("strict", SIMPLE + ",\"foo\":1,\"filter\":{\"bar\":true}"));
 
     assertThat(answer.code()).isEqualTo(400);
     assertThat(answer.body().path("reason").asText()).isEqualTo("BadRequest");
@@ -172,11 +161,13 @@ class SchemaAdmissionTest {
   @Test
   void warnFieldValidationPrunesUnknownFieldsWithAWarning() {
     RawApi.Answer answer =
-        api.send(
-            "POST",
-            CAPTURES + "?fieldValidation=Warn",
-            "application/json",
-            capture("warned", SIMPLE + ",\"foo\":1"));
+        embedded
+            .api()
+            .send(
+                "POST",
+                CAPTURES + "?fieldValidation=Warn",
+                "application/json",
+                capture("warned", SIMPLE + ",\"foo\":1"));
 
     assertThat(answer.code()).isEqualTo(201);
     assertThat(answer.warnings()).containsExactly("299 - \"unknown field \\\"spec.foo\\\"\"");
@@ -205,18 +196,22 @@ class SchemaAdmissionTest {
     create("status", SIMPLE);
 
     RawApi.Answer bad =
-        api.send(
-            "PUT",
-            CAPTURES + "/status/status",
-            "application/json",
-            capture("status", SIMPLE)
-                .replace("\"spec\"", "\"status\":{\"phase\":\"Bogus\"},\"spec\""));
+        embedded
+            .api()
+            .send(
+                "PUT",
+                CAPTURES + "/status/status",
+                "application/json",
+                capture("status", SIMPLE)
+                    .replace("\"spec\"", "\"status\":{\"phase\":\"Bogus\"},\"spec\""));
     RawApi.Answer good =
-        api.send(
-            "PATCH",
-            CAPTURES + "/status/status",
-            "application/merge-patch+json",
-            "{\"status\":{\"phase\":\"Queued\",\"packetsCaptured\":3}}");
+        embedded
+            .api()
+            .send(
+                "PATCH",
+                CAPTURES + "/status/status",
+                "application/merge-patch+json",
+                "{\"status\":{\"phase\":\"Queued\",\"packetsCaptured\":3}}");
 
     assertThat(bad.code()).isEqualTo(422);
     assertThat(bad.body().path("message").asText())
@@ -240,23 +235,27 @@ class SchemaAdmissionTest {
   @Test
   void builtInKindsPassUnchanged() {
     RawApi.Answer answer =
-        api.send(
-            "POST",
-            "/api/v1/namespaces/default/configmaps?fieldValidation=Strict",
-            "application/json",
-            "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"cm\"},"
-                + "\"data\":{\"k\":\"v\"}}");
+        embedded
+            .api()
+            .send(
+                "POST",
+                "/api/v1/namespaces/default/configmaps?fieldValidation=Strict",
+                "application/json",
+                "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"cm\"},"
+                    + "\"data\":{\"k\":\"v\"}}");
 
     assertThat(answer.code()).isEqualTo(201);
     assertThat(answer.body().at("/data/k").asText()).isEqualTo("v");
   }
 
   private RawApi.Answer create(String name, String spec) {
-    return api.send("POST", CAPTURES, "application/json", capture(name, spec));
+    return embedded.api().send("POST", CAPTURES, "application/json", capture(name, spec));
   }
 
   private RawApi.Answer mergePatch(String name, String patch) {
-    return api.send("PATCH", CAPTURES + "/" + name, "application/merge-patch+json", patch);
+    return embedded
+        .api()
+        .send("PATCH", CAPTURES + "/" + name, "application/merge-patch+json", patch);
   }
 
   private static String capture(String name, String spec) {

@@ -3,9 +3,9 @@ package io.pcapoperator.devcluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The schema features the PacketCapture CRD does not use, on a CRD of their own applied to the
@@ -44,25 +44,19 @@ class StructuralSchemaTest {
             "properties":{"mode":{"type":"string","default":"fast"}}}}}}}}}]}}
       """;
 
-  private EmbeddedKubernetes kube;
-  private RawApi api;
+  @RegisterExtension final EmbeddedApi embedded = new EmbeddedApi();
 
   @BeforeEach
-  void start() {
-    kube = EmbeddedKubernetes.start(0);
-    api = new RawApi(kube.url());
+  void installTheTestCrd() {
     RawApi.Answer crd =
-        api.send(
-            "POST",
-            "/apis/apiextensions.k8s.io/v1/customresourcedefinitions",
-            "application/json",
-            CRD);
+        embedded
+            .api()
+            .send(
+                "POST",
+                "/apis/apiextensions.k8s.io/v1/customresourcedefinitions",
+                "application/json",
+                CRD);
     assertThat(crd.code()).as(crd.body().toString()).isEqualTo(201);
-  }
-
-  @AfterEach
-  void stop() {
-    kube.close();
   }
 
   @Test
@@ -168,11 +162,21 @@ class StructuralSchemaTest {
     assertThat(create("grow", "{\"size\":5}").code()).isEqualTo(201);
 
     RawApi.Answer shrunk =
-        api.send(
-            "PATCH", WIDGETS + "/grow", "application/merge-patch+json", "{\"spec\":{\"size\":4}}");
+        embedded
+            .api()
+            .send(
+                "PATCH",
+                WIDGETS + "/grow",
+                "application/merge-patch+json",
+                "{\"spec\":{\"size\":4}}");
     RawApi.Answer grown =
-        api.send(
-            "PATCH", WIDGETS + "/grow", "application/merge-patch+json", "{\"spec\":{\"size\":6}}");
+        embedded
+            .api()
+            .send(
+                "PATCH",
+                WIDGETS + "/grow",
+                "application/merge-patch+json",
+                "{\"spec\":{\"size\":6}}");
 
     assertThat(shrunk.body().path("message").asText())
         .isEqualTo(
@@ -184,12 +188,14 @@ class StructuralSchemaTest {
   @Test
   void unknownMetadataFieldsAreUnknownFieldsToo() {
     RawApi.Answer answer =
-        api.send(
-            "POST",
-            WIDGETS + "?fieldValidation=Warn",
-            "application/json",
-            "{\"apiVersion\":\"test.io/v1\",\"kind\":\"Widget\","
-                + "\"metadata\":{\"name\":\"meta\",\"colour\":\"red\"},\"spec\":{},\"top\":1}");
+        embedded
+            .api()
+            .send(
+                "POST",
+                WIDGETS + "?fieldValidation=Warn",
+                "application/json",
+                "{\"apiVersion\":\"test.io/v1\",\"kind\":\"Widget\","
+                    + "\"metadata\":{\"name\":\"meta\",\"colour\":\"red\"},\"spec\":{},\"top\":1}");
 
     assertThat(answer.code()).isEqualTo(201);
     assertThat(answer.warnings())
@@ -205,30 +211,36 @@ class StructuralSchemaTest {
     assertThat(create("old", "{\"owner\":\"ab\"}").code()).isEqualTo(201);
     String owner = "/spec/versions/0/schema/openAPIV3Schema/properties/spec/properties/owner";
     RawApi.Answer stricter =
-        api.send(
-            "PATCH",
-            "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/widgets.test.io",
-            "application/json-patch+json",
-            "[{\"op\":\"add\",\"path\":\""
-                + owner
-                + "/maxLength\",\"value\":1},{\"op\":\"add\",\"path\":\""
-                + owner
-                + "/x-kubernetes-validations\",\"value\":[{\"rule\":\"self.startsWith('z')\","
-                + "\"message\":\"owner must start with z\"}]}]");
+        embedded
+            .api()
+            .send(
+                "PATCH",
+                "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/widgets.test.io",
+                "application/json-patch+json",
+                "[{\"op\":\"add\",\"path\":\""
+                    + owner
+                    + "/maxLength\",\"value\":1},{\"op\":\"add\",\"path\":\""
+                    + owner
+                    + "/x-kubernetes-validations\",\"value\":[{\"rule\":\"self.startsWith('z')\","
+                    + "\"message\":\"owner must start with z\"}]}]");
     assertThat(stricter.code()).as(stricter.body().toString()).isEqualTo(200);
 
     RawApi.Answer labelled =
-        api.send(
-            "PATCH",
-            WIDGETS + "/old",
-            "application/merge-patch+json",
-            "{\"metadata\":{\"labels\":{\"a\":\"b\"}}}");
+        embedded
+            .api()
+            .send(
+                "PATCH",
+                WIDGETS + "/old",
+                "application/merge-patch+json",
+                "{\"metadata\":{\"labels\":{\"a\":\"b\"}}}");
     RawApi.Answer changed =
-        api.send(
-            "PATCH",
-            WIDGETS + "/old",
-            "application/merge-patch+json",
-            "{\"spec\":{\"owner\":\"cd\"}}");
+        embedded
+            .api()
+            .send(
+                "PATCH",
+                WIDGETS + "/old",
+                "application/merge-patch+json",
+                "{\"spec\":{\"owner\":\"cd\"}}");
 
     assertThat(labelled.code()).isEqualTo(200);
     assertThat(labelled.warnings())
@@ -242,14 +254,16 @@ class StructuralSchemaTest {
   }
 
   private RawApi.Answer create(String name, String spec) {
-    return api.send(
-        "POST",
-        WIDGETS,
-        "application/json",
-        "{\"apiVersion\":\"test.io/v1\",\"kind\":\"Widget\",\"metadata\":{\"name\":\""
-            + name
-            + "\"},\"spec\":"
-            + spec
-            + "}");
+    return embedded
+        .api()
+        .send(
+            "POST",
+            WIDGETS,
+            "application/json",
+            "{\"apiVersion\":\"test.io/v1\",\"kind\":\"Widget\",\"metadata\":{\"name\":\""
+                + name
+                + "\"},\"spec\":"
+                + spec
+                + "}");
   }
 }

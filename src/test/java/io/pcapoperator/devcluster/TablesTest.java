@@ -12,34 +12,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TablesTest {
   static final String TABLE = "application/json;as=Table;v=v1;g=meta.k8s.io,application/json";
   private static final String CAPTURES =
       "/apis/pcap-operator.io/v1alpha1/namespaces/default/packetcaptures";
 
-  private EmbeddedKubernetes kube;
-  private RawApi api;
-
-  @BeforeEach
-  void start() {
-    kube = EmbeddedKubernetes.start(0);
-    api = new RawApi(kube.url());
-  }
-
-  @AfterEach
-  void stop() {
-    kube.close();
-  }
+  @RegisterExtension final EmbeddedApi embedded = new EmbeddedApi();
 
   @Test
   void captureTableHasTheCrdColumnsWithTheirPriorities() {
     createCapture("cap");
 
-    JsonNode table = api.get(CAPTURES, TABLE).body();
+    JsonNode table = embedded.api().get(CAPTURES, TABLE).body();
 
     assertThat(table.path("kind").asText()).isEqualTo("Table");
     assertThat(table.path("apiVersion").asText()).isEqualTo("meta.k8s.io/v1");
@@ -80,28 +67,35 @@ class TablesTest {
   @Test
   void missingValuesAreNullAndObjectsCanBeIncludedOrLeftOut() {
     createCapture("bare");
-    api.send(
-        "PATCH", CAPTURES + "/bare/status", "application/merge-patch+json", "{\"status\":null}");
+    embedded
+        .api()
+        .send(
+            "PATCH",
+            CAPTURES + "/bare/status",
+            "application/merge-patch+json",
+            "{\"status\":null}");
 
-    JsonNode whole = api.get(CAPTURES + "/bare?includeObject=Object", TABLE).body();
-    JsonNode none = api.get(CAPTURES + "?includeObject=None", TABLE).body();
+    JsonNode whole = embedded.api().get(CAPTURES + "/bare?includeObject=Object", TABLE).body();
+    JsonNode none = embedded.api().get(CAPTURES + "?includeObject=None", TABLE).body();
 
     assertThat(whole.at("/rows/0/cells").toString())
         .matches("\\[\"bare\",\"simple\",null,null,null,null,\"\\d+s\",null,null]");
     assertThat(whole.at("/rows/0/object/spec/type").asText()).isEqualTo("simple");
     assertThat(none.at("/rows/0/object").isNull()).isTrue();
-    assertThat(api.get(CAPTURES + "?includeObject=All", TABLE).code()).isEqualTo(400);
+    assertThat(embedded.api().get(CAPTURES + "?includeObject=All", TABLE).code()).isEqualTo(400);
   }
 
   @Test
   void builtInKindsHaveKubesColumns() {
-    JsonNode namespaces = api.get("/api/v1/namespaces", TABLE).body();
-    api.send(
-        "POST",
-        "/api/v1/namespaces/default/secrets",
-        "application/json",
-        "{\"metadata\":{\"name\":\"s\"},\"type\":\"Opaque\",\"data\":{\"a\":\"YQ==\",\"b\":\"Yg==\"}}");
-    JsonNode secrets = api.get("/api/v1/namespaces/default/secrets", TABLE).body();
+    JsonNode namespaces = embedded.api().get("/api/v1/namespaces", TABLE).body();
+    embedded
+        .api()
+        .send(
+            "POST",
+            "/api/v1/namespaces/default/secrets",
+            "application/json",
+            "{\"metadata\":{\"name\":\"s\"},\"type\":\"Opaque\",\"data\":{\"a\":\"YQ==\",\"b\":\"Yg==\"}}");
+    JsonNode secrets = embedded.api().get("/api/v1/namespaces/default/secrets", TABLE).body();
 
     assertThat(names(namespaces)).containsExactly("Name", "Status", "Age");
     assertThat(namespaces.at("/rows/0/cells/1").asText()).isEqualTo("Active");
@@ -113,7 +107,8 @@ class TablesTest {
   void watchEventsCarryATableAndOnlyTheFirstHasColumnDefinitions() throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     HttpRequest watch =
-        HttpRequest.newBuilder(URI.create(kube.url() + CAPTURES + "?watch=true&timeoutSeconds=2"))
+        HttpRequest.newBuilder(
+                URI.create(embedded.kube().url() + CAPTURES + "?watch=true&timeoutSeconds=2"))
             .header("Accept", TABLE)
             .build();
     CompletableFuture<HttpResponse<Stream<String>>> events =
@@ -142,22 +137,26 @@ class TablesTest {
   }
 
   private void createCapture(String name) {
-    api.send(
-        "POST",
-        CAPTURES,
-        "application/json",
-        """
+    embedded
+        .api()
+        .send(
+            "POST",
+            CAPTURES,
+            "application/json",
+            """
         {"apiVersion":"pcap-operator.io/v1alpha1","kind":"PacketCapture","metadata":{"name":"%s"},
          "spec":{"accountId":"023e105f4ecef8ad9ca31a8372d0c353","credentialsSecretRef":{"name":"cf"},
                  "type":"simple","timeLimit":10,"packetLimit":100}}
         """
-            .formatted(name));
+                .formatted(name));
     RawApi.Answer status =
-        api.send(
-            "PATCH",
-            CAPTURES + "/" + name + "/status",
-            "application/merge-patch+json",
-            """
+        embedded
+            .api()
+            .send(
+                "PATCH",
+                CAPTURES + "/" + name + "/status",
+                "application/merge-patch+json",
+                """
             {"status":{"phase":"Running","remoteStatus":"RUNNING","id":"abc123",
              "packetsCaptured":42,"submitted":"2026-01-01T00:00:00Z",
              "conditions":[{"type":"Queued","status":"True","message":"no"},
