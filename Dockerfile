@@ -14,7 +14,7 @@ FROM eclipse-temurin:17-jre
 RUN groupadd --system --gid 65532 operator \
  && useradd --system --uid 65532 --gid operator --no-create-home operator
 WORKDIR /app
-COPY --from=build /src/target/lib /app/lib
+COPY --from=build /src/target/image-lib /app/lib
 COPY --from=build /src/target/pcap-operator.jar /app/pcap-operator.jar
 USER 65532:65532
 EXPOSE 8080

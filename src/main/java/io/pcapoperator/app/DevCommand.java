@@ -181,6 +181,9 @@ final class DevCommand implements Callable<Integer> {
               + " lost.")
   private double faultLostCreateRate;
 
+  /** A class of CEL, the embedded API's rule engine and the largest of its libraries. */
+  static final String DEV_ONLY_CLASS = "dev.cel.bundle.CelFactory";
+
   private final PrintStream out;
   private final CountDownLatch stop;
 
@@ -196,6 +199,7 @@ final class DevCommand implements Callable<Integer> {
   /** Runs until stopped; with {@code --exit-when-done}, 0 when every capture succeeded. */
   @Override
   public Integer call() throws InterruptedException {
+    requireDevLibraries();
     Path kubeconfig = this.kubeconfig.toAbsolutePath().normalize();
     DevEnvironment.Settings settings = settings(kubeconfig.getParent());
     Path samples = this.samples.equals("none") ? null : Path.of(this.samples);
@@ -226,6 +230,21 @@ final class DevCommand implements Callable<Integer> {
         boolean finished = reporter.awaitAllTerminal(captures, timeout);
         return summary(dev, finished, timeout);
       }
+    }
+  }
+
+  /**
+   * Fails in one line where the libraries of the embedded API and the simulator are left out, as
+   * they are from the operator's container image, which runs only {@code run}.
+   */
+  private static void requireDevLibraries() {
+    try {
+      Class.forName(DEV_ONLY_CLASS, false, DevCommand.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new OneLineFailure(
+          "dev needs the libraries of the embedded Kubernetes API, which this image leaves out;"
+              + " run it from the jar built by mvn package",
+          e);
     }
   }
 

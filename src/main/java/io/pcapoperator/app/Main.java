@@ -155,7 +155,7 @@ public final class Main implements Callable<Integer> {
 
   private static int failure(Exception e, CommandLine command, ParseResult parsed)
       throws Exception {
-    if (e instanceof PortUnavailableException) {
+    if (e instanceof OneLineFailure) {
       command.getErr().println("pcap-operator: " + e.getMessage());
       return command.getCommandSpec().exitCodeOnExecutionException();
     }

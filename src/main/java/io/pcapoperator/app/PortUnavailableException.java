@@ -9,7 +9,7 @@ import java.util.function.Supplier;
  * A server could not listen on the port a flag gave (in use, or not allowed): the message names the
  * flag and the port, in one line for the user.
  */
-final class PortUnavailableException extends RuntimeException {
+final class PortUnavailableException extends OneLineFailure {
   private static final long serialVersionUID = 1L;
 
   private PortUnavailableException(String message, Throwable cause) {
