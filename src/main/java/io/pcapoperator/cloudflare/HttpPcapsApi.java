@@ -156,48 +156,13 @@ public final class HttpPcapsApi implements PcapsApi {
     authenticate(builder, credentials, operation.description);
     HttpRequest request = method.apply(builder).build();
     for (int retry = 1; ; retry++) {
-      CloudflareApiException failure;
-      boolean mayRepeat;
-      long started = System.nanoTime();
-      try {
-        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        Duration latency = Duration.ofNanos(System.nanoTime() - started);
-        listener.onAttempt(operation.endpoint, response.statusCode(), latency);
-        LOG.debug(
-            "{} {} -> {} in {} ms",
-            operation.endpoint,
-            path,
-            response.statusCode(),
-            latency.toMillis());
-        if (response.statusCode() / 100 == 2) {
-          return onSuccess.apply(response);
-        }
-        failure =
-            errors.map(
-                operation.description, response.statusCode(), response.headers(), response.body());
-        boolean serverSaysNo =
-            response
-                .headers()
-                .firstValue("x-should-retry")
-                .map("false"::equalsIgnoreCase)
-                .orElse(false);
-        mayRepeat =
-            failure instanceof RetryableApiException
-                && !serverSaysNo
-                && (operation.idempotent || response.statusCode() == 429);
-      } catch (IOException e) {
-        listener.onAttempt(operation.endpoint, 0, Duration.ofNanos(System.nanoTime() - started));
-        failure =
-            new RetryableApiException(
-                operation.description, 0, List.of(new ApiError(0, ioMessage(e))), null, e);
-        mayRepeat = operation.idempotent || neverConnected(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new RetryableApiException(
-            operation.description, 0, List.of(new ApiError(0, "interrupted")), null, e);
+      Attempted<T> attempted = attempt(operation, path, request, onSuccess);
+      if (attempted.failure() == null) {
+        return attempted.result();
       }
+      CloudflareApiException failure = attempted.failure();
       Optional<Duration> wait =
-          mayRepeat
+          attempted.mayRepeat()
               ? retryPolicy.delayBefore(
                   retry,
                   ((RetryableApiException) failure).retryAfter(),
@@ -219,6 +184,57 @@ public final class HttpPcapsApi implements PcapsApi {
         Thread.currentThread().interrupt();
         throw failure;
       }
+    }
+  }
+
+  /** One attempt's outcome: its result, or its failure and whether the call may be sent again. */
+  private record Attempted<T>(T result, CloudflareApiException failure, boolean mayRepeat) {}
+
+  private <T> Attempted<T> attempt(
+      Operation operation,
+      String path,
+      HttpRequest request,
+      Function<HttpResponse<byte[]>, T> onSuccess) {
+    long started = System.nanoTime();
+    try {
+      HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      Duration latency = Duration.ofNanos(System.nanoTime() - started);
+      listener.onAttempt(operation.endpoint, response.statusCode(), latency);
+      LOG.debug(
+          "{} {} -> {} in {} ms",
+          operation.endpoint,
+          path,
+          response.statusCode(),
+          latency.toMillis());
+      if (response.statusCode() / 100 == 2) {
+        return new Attempted<>(onSuccess.apply(response), null, false);
+      }
+      CloudflareApiException failure =
+          errors.map(
+              operation.description, response.statusCode(), response.headers(), response.body());
+      boolean serverSaysNo =
+          response
+              .headers()
+              .firstValue("x-should-retry")
+              .map("false"::equalsIgnoreCase)
+              .orElse(false);
+      return new Attempted<>(
+          null,
+          failure,
+          failure instanceof RetryableApiException
+              && !serverSaysNo
+              && (operation.idempotent || response.statusCode() == 429));
+    } catch (IOException e) {
+      listener.onAttempt(operation.endpoint, 0, Duration.ofNanos(System.nanoTime() - started));
+      return new Attempted<>(
+          null,
+          new RetryableApiException(
+              operation.description, 0, List.of(new ApiError(0, ioMessage(e))), null, e),
+          operation.idempotent || neverConnected(e));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RetryableApiException(
+          operation.description, 0, List.of(new ApiError(0, "interrupted")), null, e);
     }
   }
 
