@@ -26,6 +26,17 @@ import java.util.regex.Pattern;
  * here and then through the store.
  */
 public final class ObjectWrites {
+  /** Metadata that the server sets and a write cannot change. */
+  private static final List<String> SERVER_METADATA =
+      List.of(
+          "name",
+          "namespace",
+          "uid",
+          "creationTimestamp",
+          "deletionTimestamp",
+          "deletionGracePeriodSeconds",
+          "generation");
+
   private static final Pattern DNS_SUBDOMAIN =
       Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
   private static final String NAME_RULE =
@@ -199,46 +210,8 @@ public final class ObjectWrites {
               + currentMetadata.path("name").asText()
               + ")");
     }
-    ObjectNode next;
-    if (statusOnly) {
-      next = current.deepCopy();
-      if (wanted.has("status")) {
-        next.set("status", wanted.get("status"));
-      } else {
-        next.remove("status");
-      }
-    } else {
-      next = wanted;
-      next.put("apiVersion", current.path("apiVersion").asText()).put("kind", type.kind());
-      ObjectNode nextMetadata = metadata(next);
-      for (String field :
-          new String[] {
-            "name",
-            "namespace",
-            "uid",
-            "creationTimestamp",
-            "deletionTimestamp",
-            "deletionGracePeriodSeconds",
-            "generation"
-          }) {
-        if (currentMetadata.has(field)) {
-          nextMetadata.set(field, currentMetadata.get(field));
-        } else {
-          nextMetadata.remove(field);
-        }
-      }
-      nextMetadata.remove(List.of("managedFields", "selfLink"));
-      if (type.statusSubresource()) {
-        if (current.has("status")) {
-          next.set("status", current.get("status"));
-        } else {
-          next.remove("status");
-        }
-      }
-      if (!Objects.equals(specOf(current), specOf(next))) {
-        nextMetadata.put("generation", currentMetadata.path("generation").asLong(1) + 1);
-      }
-    }
+    ObjectNode next =
+        statusOnly ? withStatusOf(current, wanted) : withSpecOf(type, current, wanted);
     metadata(next).put("resourceVersion", currentMetadata.path("resourceVersion").asText());
     if (next.equals(current)) {
       return current;
@@ -252,6 +225,47 @@ public final class ObjectWrites {
       return null;
     }
     return admitted;
+  }
+
+  /** A status write: the stored object with the wanted status, nothing else. */
+  private static ObjectNode withStatusOf(ObjectNode current, ObjectNode wanted) {
+    ObjectNode next = current.deepCopy();
+    if (wanted.has("status")) {
+      next.set("status", wanted.get("status"));
+    } else {
+      next.remove("status");
+    }
+    return next;
+  }
+
+  /**
+   * A write of the object: the wanted one with the server's metadata fields kept, the stored status
+   * kept where status is a subresource, and the generation raised when the spec changed.
+   */
+  private static ObjectNode withSpecOf(ResourceType type, ObjectNode current, ObjectNode wanted) {
+    JsonNode currentMetadata = current.path("metadata");
+    ObjectNode next = wanted;
+    next.put("apiVersion", current.path("apiVersion").asText()).put("kind", type.kind());
+    ObjectNode nextMetadata = metadata(next);
+    for (String field : SERVER_METADATA) {
+      if (currentMetadata.has(field)) {
+        nextMetadata.set(field, currentMetadata.get(field));
+      } else {
+        nextMetadata.remove(field);
+      }
+    }
+    nextMetadata.remove(List.of("managedFields", "selfLink"));
+    if (type.statusSubresource()) {
+      if (current.has("status")) {
+        next.set("status", current.get("status"));
+      } else {
+        next.remove("status");
+      }
+    }
+    if (!Objects.equals(specOf(current), specOf(next))) {
+      nextMetadata.put("generation", currentMetadata.path("generation").asLong(1) + 1);
+    }
+    return next;
   }
 
   /**
