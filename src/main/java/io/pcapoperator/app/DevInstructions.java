@@ -72,22 +72,7 @@ final class DevInstructions {
                 lines.add(
                     String.format(
                         "  %-52s # stops it at Cloudflare", "kubectl delete pcap " + name)));
-    lines.add("");
-    lines.add(
-        "The simulator accepts the API token "
-            + credentials.token()
-            + ", or the API key "
-            + credentials.apiKey()
-            + " with the email "
-            + credentials.email()
-            + (hasSecret ? "; a Secret with the key (name it in credentialsSecretRef):" : ":"));
-    lines.add(
-        "  kubectl create secret generic "
-            + (hasSecret ? SECRET + "-key" : SECRET)
-            + " --from-literal=apiKey="
-            + credentials.apiKey()
-            + " --from-literal=email="
-            + credentials.email());
+    lines.addAll(keyAndEmail(credentials, hasSecret));
     lines.add("");
     lines.add(
         exitWhenDone
@@ -99,6 +84,25 @@ final class DevInstructions {
   }
 
   /** A sample full capture whose deletion stops it at Cloudflare (deletion policy Stop). */
+  /** How to use the simulator's other credentials: a global API key with its email. */
+  private static List<String> keyAndEmail(Credentials credentials, boolean hasSecret) {
+    return List.of(
+        "",
+        "The simulator accepts the API token "
+            + credentials.token()
+            + ", or the API key "
+            + credentials.apiKey()
+            + " with the email "
+            + credentials.email()
+            + (hasSecret ? "; a Secret with the key (name it in credentialsSecretRef):" : ":"),
+        "  kubectl create secret generic "
+            + (hasSecret ? SECRET + "-key" : SECRET)
+            + " --from-literal=apiKey="
+            + credentials.apiKey()
+            + " --from-literal=email="
+            + credentials.email());
+  }
+
   private static Optional<String> stoppableFullCapture(List<GenericKubernetesResource> samples) {
     return samples.stream()
         .filter(m -> "PacketCapture".equals(m.getKind()))

@@ -2,8 +2,10 @@ package io.pcapoperator.app;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -159,11 +161,29 @@ public final class Main implements Callable<Integer> {
       command.getErr().println("pcap-operator: " + e.getMessage());
       return command.getCommandSpec().exitCodeOnExecutionException();
     }
-    if (e instanceof InterruptedException) {
+    if (interrupted(e)) {
       Thread.currentThread().interrupt();
       return 130;
     }
     throw e;
+  }
+
+  /**
+   * Whether the command ended because its thread was interrupted, wherever the interrupt landed: in
+   * a wait, or in a client call that wrapped it.
+   */
+  private static boolean interrupted(Throwable e) {
+    if (Thread.currentThread().isInterrupted()) {
+      return true;
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof InterruptedException
+          || t instanceof InterruptedIOException
+          || t instanceof ClosedByInterruptException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

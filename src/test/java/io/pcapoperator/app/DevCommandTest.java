@@ -256,6 +256,8 @@ class DevCommandTest {
     dev.start();
 
     awaitReady();
+    // Interrupted once it waits to be stopped, as a Ctrl-C finds it.
+    await().atMost(Duration.ofSeconds(10)).until(() -> dev.getState() == Thread.State.WAITING);
     dev.interrupt();
 
     assertThat(exit.get(30, TimeUnit.SECONDS)).isEqualTo(130);
