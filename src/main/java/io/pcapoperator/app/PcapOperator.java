@@ -76,16 +76,7 @@ public final class PcapOperator implements AutoCloseable {
       ProcessExit exit) {
     AtomicBoolean closing = new AtomicBoolean();
     AtomicBoolean standby = new AtomicBoolean(operatorSettings.leaderElection());
-    PhaseCensus census = new PhaseCensus();
-    Gauge.builder("pcap_operator_queue_depth", census, c -> c.count(CapturePhase.Queued))
-        .description("PacketCaptures waiting for their account")
-        .register(registry);
-    for (CapturePhase phase : CapturePhase.values()) {
-      Gauge.builder("pcap_operator_captures", census, c -> c.count(phase))
-          .description("PacketCaptures by phase, as this operator last wrote them")
-          .tag("phase", phase.name())
-          .register(registry);
-    }
+    PhaseCensus census = census(registry);
     InformerFailureHandler informerFailures = new InformerFailureHandler(exit);
     Operator operator =
         new Operator(
@@ -128,6 +119,21 @@ public final class PcapOperator implements AutoCloseable {
     operator.start();
     informerFailures.operatorStarted();
     return new PcapOperator(operator, closing, standby);
+  }
+
+  /** The census of phases the operator writes, published as gauges. */
+  private static PhaseCensus census(MeterRegistry registry) {
+    PhaseCensus census = new PhaseCensus();
+    Gauge.builder("pcap_operator_queue_depth", census, c -> c.count(CapturePhase.Queued))
+        .description("PacketCaptures waiting for their account")
+        .register(registry);
+    for (CapturePhase phase : CapturePhase.values()) {
+      Gauge.builder("pcap_operator_captures", census, c -> c.count(phase))
+          .description("PacketCaptures by phase, as this operator last wrote them")
+          .tag("phase", phase.name())
+          .register(registry);
+    }
+    return census;
   }
 
   /** Records how long admitted captures waited for their account, in capture-clock seconds. */
