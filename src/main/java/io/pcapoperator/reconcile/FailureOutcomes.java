@@ -38,18 +38,19 @@ final class FailureOutcomes {
    * remote capture read or stopped.
    */
   Outcome of(Attempt attempt, RemoteCall call, String id, CloudflareApiException failure) {
-    RemoteCall made =
+    // A create that may have made a capture is settled like one whose answer was lost.
+    RemoteCall meaning =
         call == RemoteCall.CREATE && !RemoteCall.madeNothing(failure) ? RemoteCall.SETTLE : call;
     if (failure instanceof BudgetHeldException held) {
-      return budgetHeld(made, held);
+      return budgetHeld(meaning, held);
     }
     if (failure instanceof AuthenticationException) {
-      return credentialsRejected(attempt, made, id, failure);
+      return credentialsRejected(attempt, meaning, id, failure);
     }
     if (failure instanceof TerminalApiException refused) {
-      return refused(made, id, refused);
+      return refused(meaning, id, refused);
     }
-    return unavailable(attempt, made, id, (RetryableApiException) failure);
+    return unavailable(attempt, meaning, id, (RetryableApiException) failure);
   }
 
   /** A deletion that lets the capture run: the Warning says why it could not be stopped. */

@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * submits the capture once, mirrors its remote state until it is terminal, and stops a running full
  * capture when the resource is deleted. It sees every event, deletions included, and keeps its own
  * finalizer ({@link CaptureFinalizer}), so that a capture's first status is its first write. Every
- * collaborator comes through the constructor.
+ * collaborator comes through the constructor. Each reconciliation observes the resource, asks a
+ * collaborator to decide an {@link Outcome}, and writes it in one place, through {@link
+ * OutcomeWriter}.
  */
 @ControllerConfiguration(
     name = PacketCaptureReconciler.NAME,
