@@ -81,6 +81,23 @@ class CaptureSubmitterTest {
   }
 
   @Test
+  void aCreateTheBudgetHoldsBackQueuesWithoutAWarning() {
+    PacketCapture capture = Captures.fresh(CaptureType.SIMPLE);
+    api.creates.add(
+        () -> {
+          throw Captures.budgetHeld(Duration.ofSeconds(30));
+        });
+
+    Outcome.NotReady outcome = (Outcome.NotReady) submit(capture);
+
+    assertThat(outcome.phase()).isEqualTo(CapturePhase.Queued);
+    assertThat(outcome.severity()).isEqualTo(Outcome.Severity.NORMAL);
+    assertThat(outcome.message())
+        .isEqualTo("waiting for this credential's request budget; next attempt in 30 s");
+    assertThat(outcome.requeue()).contains(Duration.ofSeconds(30));
+  }
+
+  @Test
   void aCreateOfUnknownOutcomeStaysSubmittingWithItsMark() {
     PacketCapture capture = Captures.fresh(CaptureType.SIMPLE);
     api.creates.add(

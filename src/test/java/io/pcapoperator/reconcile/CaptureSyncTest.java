@@ -64,4 +64,14 @@ class CaptureSyncTest {
     assertThat(outcome.severity()).isEqualTo(Outcome.Severity.WARNING);
     assertThat(outcome.requeue()).contains(Duration.ofSeconds(90));
   }
+
+  @Test
+  void aReadTheBudgetHoldsBackWaitsWithoutAWriteOrAWarning() {
+    api.gets.add(
+        () -> {
+          throw Captures.budgetHeld(Duration.ofSeconds(30));
+        });
+
+    assertThat(sync()).isEqualTo(Outcome.waitFor(Duration.ofSeconds(30)));
+  }
 }

@@ -10,6 +10,10 @@ import io.pcapoperator.cloudflare.ApiError;
 import io.pcapoperator.cloudflare.AuthenticationException;
 import io.pcapoperator.cloudflare.RetryableApiException;
 import io.pcapoperator.cloudflare.TerminalApiException;
+import io.pcapoperator.cloudflare.budget.ApiBudget;
+import io.pcapoperator.cloudflare.budget.BudgetHeldException;
+import io.pcapoperator.cloudflare.budget.BudgetedPcapsApi;
+import io.pcapoperator.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -74,6 +78,18 @@ final class Captures {
 
   static TerminalApiException terminal(int status) {
     return new TerminalApiException("test", status, List.of(new ApiError(2, "refused")));
+  }
+
+  /** What a request budget paused for {@code wait} answers a call with. */
+  static BudgetHeldException budgetHeld(Duration wait) {
+    ApiBudget budget = new ApiBudget(100, Duration.ofMinutes(5), new ManualClock(NOW));
+    budget.pause(FakeStore.TOKEN.fingerprint(), wait);
+    try {
+      new BudgetedPcapsApi(new FakePcapsApi(), budget).get(FakeStore.TOKEN, ACCOUNT, ID);
+    } catch (BudgetHeldException held) {
+      return held;
+    }
+    throw new AssertionError("the paused budget let the call go");
   }
 
   static AuthenticationException rejected() {
