@@ -4,7 +4,11 @@ import io.pcapoperator.api.v1alpha1.CapturePhase;
 import io.pcapoperator.api.v1alpha1.CaptureType;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
 import io.pcapoperator.api.v1alpha1.PacketCaptureStatus;
+import io.pcapoperator.cloudflare.AuthenticationException;
+import io.pcapoperator.cloudflare.CloudflareApiException;
 import io.pcapoperator.cloudflare.PcapStatus;
+import io.pcapoperator.cloudflare.RetryableApiException;
+import io.pcapoperator.cloudflare.budget.BudgetHeldException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -110,6 +114,20 @@ public final class AccountScheduler {
   }
 
   /**
+   * A create of {@code capture} was answered, or its capture adopted: the account's next simple
+   * capture may go a minute after {@code remoteSubmitted}, when Cloudflare said it; else the create
+   * is merely settled.
+   */
+  public void answered(PacketCapture capture, Optional<Instant> remoteSubmitted) {
+    if (remoteSubmitted.isPresent()) {
+      submitted(
+          RecordedRequest.accountId(capture), RecordedRequest.type(capture), remoteSubmitted.get());
+    } else {
+      settled(capture);
+    }
+  }
+
+  /**
    * A create of {@code capture} is settled without an answer that says when Cloudflare took it
    * (refused or rejected, so it made nothing): it no longer holds back the next simple capture,
    * whose slot then follows from the capture's status. A create of unknown outcome is not settled
@@ -151,6 +169,24 @@ public final class AccountScheduler {
     if (state != null) {
       synchronized (state) {
         change.accept(state);
+      }
+    }
+  }
+
+  /**
+   * A create of {@code capture} failed with {@code failure}: rejected credentials hold nothing
+   * back; a create that made nothing settles its slot, and one refused for the account's rules (429
+   * or 409, not the request budget) pauses the account until the server's {@code retry-after} or a
+   * minute. A create of unknown outcome keeps its slot until the account's list settles it.
+   */
+  public void createFailed(PacketCapture capture, CloudflareApiException failure, Instant now) {
+    if (failure instanceof AuthenticationException) {
+      credentialsRejected(capture);
+    } else if (RemoteCall.madeNothing(failure)) {
+      settled(capture);
+      if (failure instanceof RetryableApiException refusal
+          && !(refusal instanceof BudgetHeldException)) {
+        refused(capture, now.plus(refusal.retryAfter().orElse(SIMPLE_INTERVAL)));
       }
     }
   }

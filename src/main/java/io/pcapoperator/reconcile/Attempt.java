@@ -1,6 +1,5 @@
 package io.pcapoperator.reconcile;
 
-import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
 import io.pcapoperator.cloudflare.Credentials;
 
@@ -8,10 +7,10 @@ import io.pcapoperator.cloudflare.Credentials;
  * One reconciliation of one PacketCapture with usable credentials.
  *
  * @param resource the resource as last read or written
- * @param context JOSDK's context, for status writes and the caches
+ * @param store the cluster as this reconciliation sees it
  * @param credentials the credentials from the resource's Secret
  */
-record Attempt(PacketCapture resource, Context<PacketCapture> context, Credentials credentials) {
+record Attempt(PacketCapture resource, CaptureStore store, Credentials credentials) {
 
   /** The Cloudflare account of the capture, as recorded when it was sent. */
   String accountId() {
@@ -25,6 +24,11 @@ record Attempt(PacketCapture resource, Context<PacketCapture> context, Credentia
 
   /** This attempt with the resource as it was last stored. */
   Attempt with(PacketCapture stored) {
-    return new Attempt(stored, context, credentials);
+    return new Attempt(stored, store, credentials);
+  }
+
+  /** This attempt with the resource as the store last stored it. */
+  Attempt latest() {
+    return with(store.current());
   }
 }

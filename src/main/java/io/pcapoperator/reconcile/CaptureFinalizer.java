@@ -1,7 +1,5 @@
 package io.pcapoperator.reconcile;
 
-import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.pcapoperator.api.v1alpha1.CaptureType;
 import io.pcapoperator.api.v1alpha1.DeletionPolicy;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
@@ -22,11 +20,8 @@ final class CaptureFinalizer {
    * Adds the finalizer where the capture needs one; returns the resource as stored. A resource
    * being deleted gets none: check {@link #mayCallRemote} before a remote call.
    */
-  static PacketCapture ensure(PacketCapture capture, Context<PacketCapture> context) {
-    // addFinalizer leaves alone a resource that has the finalizer or is being deleted.
-    return stopsOnDelete(capture)
-        ? PrimaryUpdateAndCacheUtils.addFinalizer(context.getClient(), capture, NAME)
-        : capture;
+  static PacketCapture ensure(PacketCapture capture, CaptureStore store) {
+    return stopsOnDelete(capture) ? store.addFinalizer(capture, NAME) : capture;
   }
 
   /**
@@ -39,8 +34,8 @@ final class CaptureFinalizer {
   }
 
   /** Lets a deleted resource go once its clean-up is done. */
-  static void remove(PacketCapture capture, Context<PacketCapture> context) {
-    PrimaryUpdateAndCacheUtils.removeFinalizer(context.getClient(), capture, NAME);
+  static void remove(PacketCapture capture, CaptureStore store) {
+    store.removeFinalizer(capture, NAME);
   }
 
   /** Whether a deletion must stop the capture: a full capture, as sent, not orphaned. */

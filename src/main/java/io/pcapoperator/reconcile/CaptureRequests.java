@@ -14,6 +14,7 @@ import io.pcapoperator.cloudflare.PcapRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -23,6 +24,9 @@ import java.util.Optional;
 public final class CaptureRequests {
   private static final ObjectMapper CANONICAL =
       JsonMapper.builder().enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY).build();
+
+  /** How far back Cloudflare lets a simple capture look, less a margin for the request's trip. */
+  private static final Duration OFFSET_TIME_REACH = Duration.ofHours(24).minusMinutes(10);
 
   private CaptureRequests() {}
 
@@ -71,6 +75,17 @@ public final class CaptureRequests {
     recorded.setFilter(toFilter(spec.getFilter()) == null ? null : spec.getFilter());
     recorded.setOffsetTime(offsetTime);
     return recorded;
+  }
+
+  /**
+   * The request a spec makes when sent at {@code now}: the look-back time is pinned to {@code
+   * requestedAt} (the status' time) while Cloudflare still accepts it.
+   */
+  static SubmittedRequest toSubmitted(PacketCaptureSpec spec, String requestedAt, Instant now) {
+    return toSubmitted(
+        spec,
+        Timestamps.parse(requestedAt)
+            .filter(at -> Duration.between(at, now).compareTo(OFFSET_TIME_REACH) < 0));
   }
 
   /** The {@code POST /pcaps} body of a recorded request. */

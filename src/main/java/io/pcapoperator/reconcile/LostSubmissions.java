@@ -1,6 +1,5 @@
 package io.pcapoperator.reconcile;
 
-import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
 import io.pcapoperator.api.v1alpha1.SubmittedRequest;
 import io.pcapoperator.cloudflare.Credentials;
@@ -32,15 +31,14 @@ final class LostSubmissions {
   }
 
   /** The remote captures that {@code capture}'s lost create may have made. */
-  List<Pcap> candidates(
-      PacketCapture capture, Context<PacketCapture> context, Credentials credentials) {
+  List<Pcap> candidates(PacketCapture capture, CaptureStore store, Credentials credentials) {
     SubmittedRequest sent = RecordedRequest.of(capture).orElseThrow();
     PcapRequest request = CaptureRequests.toRequest(sent);
     Instant earliest = attemptStarted(capture).minus(CLOCK_SKEW);
     return api.list(credentials, sent.getAccountId()).stream()
         .filter(p -> CaptureRequests.sameRequest(request, p))
         .filter(p -> Timestamps.parse(p.submitted()).map(t -> !t.isBefore(earliest)).orElse(false))
-        .filter(p -> !heldByAnother(capture, context, p.id()))
+        .filter(p -> !recordedByAnother(capture, store, p.id()))
         .toList();
   }
 
@@ -50,10 +48,9 @@ final class LostSubmissions {
   }
 
   /** Whether a PacketCapture other than {@code capture} has recorded {@code id}. */
-  private static boolean heldByAnother(
-      PacketCapture capture, Context<PacketCapture> context, String id) {
+  private static boolean recordedByAnother(PacketCapture capture, CaptureStore store, String id) {
     String uid = capture.getMetadata().getUid();
-    return CaptureIndexes.holdingId(context, id).stream()
+    return store.holdingId(id).stream()
         .anyMatch(other -> !uid.equals(other.getMetadata().getUid()));
   }
 }

@@ -15,6 +15,7 @@ import io.pcapoperator.api.v1alpha1.CapturePhase;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
 import io.pcapoperator.api.v1alpha1.PacketCaptureStatus;
 import io.pcapoperator.clock.ScaledClock;
+import io.pcapoperator.cloudflare.Pcap;
 import io.pcapoperator.cloudflare.PcapsApi;
 import java.util.List;
 import java.util.Objects;
@@ -28,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * submits the capture once, mirrors its remote state until it is terminal, and stops a running full
  * capture when the resource is deleted. It sees every event, deletions included, and keeps its own
  * finalizer ({@link CaptureFinalizer}), so that a capture's first status is its first write. Every
- * collaborator comes through the constructor.
+ * collaborator comes through the constructor. Each reconciliation observes the resource, asks a
+ * collaborator to decide an {@link Outcome}, and writes it in one place, through {@link
+ * OutcomeWriter}.
  */
 @ControllerConfiguration(
     name = PacketCaptureReconciler.NAME,
@@ -42,10 +45,12 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture> {
   private static final Logger LOG = LoggerFactory.getLogger(PacketCaptureReconciler.class);
 
   private final SpecValidator validator;
-  private final StatusUpdates updates;
   private final CaptureSubmitter submitter;
+  private final SubmissionRecovery recovery;
   private final CaptureSync sync;
   private final CaptureStopper stopper;
+  private final FailureOutcomes failures;
+  private final OutcomeWriter writer;
   private final Requeue requeue;
   private final ReconcilerSettings settings;
   private final PhaseCensus census;
@@ -66,28 +71,18 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture> {
     this.statusWriter = new StatusWriter(census);
     this.validator = new SpecValidator(clock);
     this.requeue = new Requeue(clock);
-    this.updates = new StatusUpdates(statusWriter, events, clock);
-    FailureBackoff backoff =
-        new FailureBackoff(settings.transientBackoffBase(), settings.transientBackoffMax());
-    RemoteFailures failures =
-        new RemoteFailures(
-            updates,
-            backoff,
+    this.writer = new OutcomeWriter(events, clock);
+    this.failures =
+        new FailureOutcomes(
+            new FailureBackoff(settings.transientBackoffBase(), settings.transientBackoffMax()),
             new CredentialsBackoff(
                 settings.credentialsBackoffBase(), settings.credentialsBackoffMax()),
-            requeue);
-    this.sync = new CaptureSync(api, updates, failures, settings.poll(), requeue, clock);
+            settings.stopAttempts());
+    this.sync = new CaptureSync(api, failures);
     this.submitter =
-        new CaptureSubmitter(
-            api, updates, failures, sync, requeue, clock, settings, scheduler, queueWaits);
-    this.stopper =
-        new CaptureStopper(
-            api,
-            updates,
-            backoff,
-            requeue,
-            settings.stopAttempts(),
-            new LostSubmissions(api, clock));
+        new CaptureSubmitter(api, writer, failures, clock, settings.poll(), scheduler, queueWaits);
+    this.recovery = new SubmissionRecovery(api, failures, scheduler, clock, settings);
+    this.stopper = new CaptureStopper(api, failures, new LostSubmissions(api, clock));
   }
 
   @Override
@@ -131,56 +126,113 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture> {
     }
   }
 
+  /** Observes the resource, decides what its state calls for, and writes that outcome. */
   private UpdateControl<PacketCapture> reconcileExisting(
       PacketCapture observed, Context<PacketCapture> context) {
-    PacketCapture capture = observed;
     if (context.isPrimaryResourceDeleted()) {
-      census.forget(capture.getMetadata().getUid());
-      scheduler.forget(capture);
+      census.forget(observed.getMetadata().getUid());
+      scheduler.forget(observed);
       return requeue.never();
     }
-    if (capture.isMarkedForDeletion()) {
-      return capture.hasFinalizer(CaptureFinalizer.NAME)
-          ? stopper.cleanup(capture, context)
+    CaptureStore store = new ContextStore(observed, context, statusWriter);
+    if (observed.isMarkedForDeletion()) {
+      return observed.hasFinalizer(CaptureFinalizer.NAME)
+          ? apply(store, stopper.cleanup(observed, store))
           : requeue.never();
     }
-    if (SpecDrift.stale(capture)) {
-      capture =
-          statusWriter.write(capture, context, s -> SpecDrift.apply(observed, s, clock.instant()));
-    }
+    PacketCapture capture = observe(observed, store);
     if (capture.phase() != null && capture.phase().isTerminal() && !revalidatable(capture)) {
-      return acknowledgeGeneration(capture, context);
+      return acknowledgeGeneration(capture, store);
     }
+    return apply(store, decide(capture, store));
+  }
+
+  /** The resource with its spec-drift condition brought up to date. */
+  private PacketCapture observe(PacketCapture observed, CaptureStore store) {
+    return SpecDrift.stale(observed)
+        ? store.writeStatus(observed, s -> SpecDrift.apply(observed, s, clock.instant()))
+        : observed;
+  }
+
+  /** What a capture that is not finished calls for: a check, a read, a settlement or a create. */
+  private Outcome decide(PacketCapture capture, CaptureStore store) {
     boolean submitted = capture.remoteId() != null;
     if (!submitted) {
       List<String> violations = validator.violations(capture.getSpec());
       if (!violations.isEmpty()) {
-        updates.notReady(
-            capture,
-            context,
+        return Outcome.notReady(
             CapturePhase.Failed,
             ConditionReason.InvalidSpec,
             String.join("; ", violations),
-            true);
-        return requeue.never();
+            Outcome.Severity.WARNING);
       }
     }
-    CredentialsReader.Result credentials = CredentialsReader.read(capture, context);
+    CredentialsReader.Result credentials = store.credentials(capture);
     if (credentials instanceof CredentialsReader.Missing missing) {
       CapturePhase phase = capture.phase() == null ? CapturePhase.Pending : capture.phase();
-      updates.notReady(
-          capture, context, phase, ConditionReason.CredentialsNotFound, missing.message(), true);
-      return requeue.after(settings.credentialsRetry());
+      return Outcome.notReady(
+              phase,
+              ConditionReason.CredentialsNotFound,
+              missing.message(),
+              Outcome.Severity.WARNING)
+          .after(settings.credentialsRetry());
     }
     Attempt attempt =
-        new Attempt(capture, context, ((CredentialsReader.Found) credentials).credentials());
+        new Attempt(capture, store, ((CredentialsReader.Found) credentials).credentials());
     if (submitted) {
       return sync.sync(attempt);
     }
     if (capture.createOutcomeUnknown()) {
-      return submitter.resume(attempt);
+      return recovery.settle(attempt).orElseGet(() -> submitter.submit(attempt.latest()));
     }
     return submitter.submit(attempt);
+  }
+
+  /**
+   * Writes an outcome, the one place where decisions become status, Events and requeues. A capture
+   * Cloudflare described is mirrored and read again when its remote state can next change; when a
+   * capture just made or adopted has no resource left to record it, one line names it, so that the
+   * remote capture is not forgotten.
+   */
+  private UpdateControl<PacketCapture> apply(CaptureStore store, Outcome outcome) {
+    PacketCapture capture = store.current();
+    if (outcome instanceof Outcome.NotReady notReady) {
+      writer.write(store, capture, notReady);
+      return requeue.after(notReady.requeue());
+    }
+    if (outcome instanceof Outcome.Released released) {
+      failures.succeeded(capture.getMetadata().getUid());
+      released.note().ifPresent(note -> writer.record(capture, note));
+      CaptureFinalizer.remove(capture, store);
+      return requeue.never();
+    }
+    if (outcome instanceof Outcome.Learned learned) {
+      return mirror(store, capture, learned);
+    }
+    return requeue.after(((Outcome.Wait) outcome).requeue());
+  }
+
+  private UpdateControl<PacketCapture> mirror(
+      CaptureStore store, PacketCapture capture, Outcome.Learned learned) {
+    Pcap pcap = learned.pcap();
+    failures.succeeded(capture.getMetadata().getUid());
+    PacketCapture stored;
+    try {
+      stored = writer.mirror(store, capture, pcap);
+    } catch (CaptureGoneException e) {
+      if (learned.note().isEmpty()) {
+        throw e;
+      }
+      LOG.info(
+          "Cloudflare capture {} is not recorded: PacketCapture {}/{} was deleted while it was"
+              + " submitted",
+          pcap.id(),
+          capture.getMetadata().getNamespace(),
+          capture.getMetadata().getName());
+      return requeue.never();
+    }
+    learned.note().ifPresent(note -> writer.record(stored, note));
+    return requeue.after(settings.poll().next(pcap, clock.instant()).map(Requeue::withJitter));
   }
 
   /**
@@ -212,12 +264,11 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture> {
   }
 
   private UpdateControl<PacketCapture> acknowledgeGeneration(
-      PacketCapture capture, Context<PacketCapture> context) {
+      PacketCapture capture, CaptureStore store) {
     Long generation = capture.getMetadata().getGeneration();
     if (generation != null && !generation.equals(capture.getStatus().getObservedGeneration())) {
-      statusWriter.write(
+      store.writeStatus(
           capture,
-          context,
           s -> {
             s.setObservedGeneration(generation);
             s.getConditions().forEach(c -> c.setObservedGeneration(generation));

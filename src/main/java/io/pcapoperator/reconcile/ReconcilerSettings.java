@@ -14,6 +14,9 @@ import java.time.Duration;
  *     the Secret triggers a retry at once)
  * @param transientBackoffBase first wait after a transient remote failure
  * @param transientBackoffMax longest wait after transient remote failures
+ * @param ambiguousRetry wait before looking again at a create of unknown outcome that the user must
+ *     settle (several remote captures match it, or the spec changed since it was sent); setting the
+ *     adopt annotation triggers a retry at once
  * @param submissionGrace how long after a create of unknown outcome the remote list is trusted to
  *     show the capture; after it, a capture not in the list is submitted again
  * @param stopAttempts how many times a failing stop is tried on deletion before giving up
@@ -25,6 +28,7 @@ public record ReconcilerSettings(
     Duration credentialsBackoffMax,
     Duration transientBackoffBase,
     Duration transientBackoffMax,
+    Duration ambiguousRetry,
     Duration submissionGrace,
     int stopAttempts) {
 
@@ -36,6 +40,7 @@ public record ReconcilerSettings(
         Duration.ofSeconds(5),
         Duration.ofMinutes(15),
         Duration.ofSeconds(5),
+        Duration.ofMinutes(5),
         Duration.ofMinutes(5),
         Duration.ofSeconds(30),
         6);
@@ -50,6 +55,7 @@ public record ReconcilerSettings(
         credentialsBackoffMax,
         transientBackoffBase,
         transientBackoffMax,
+        ambiguousRetry,
         submissionGrace,
         stopAttempts);
   }

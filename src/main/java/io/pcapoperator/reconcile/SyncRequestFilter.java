@@ -20,8 +20,8 @@ public final class SyncRequestFilter implements OnUpdateFilter<PacketCapture> {
         || (updated.isMarkedForDeletion() && !old.isMarkedForDeletion())
         || !Objects.equals(annotation(updated, SYNC_ANNOTATION), annotation(old, SYNC_ANNOTATION))
         || !Objects.equals(
-            annotation(updated, CaptureSubmitter.ADOPT_ANNOTATION),
-            annotation(old, CaptureSubmitter.ADOPT_ANNOTATION));
+            annotation(updated, SubmissionRecovery.ADOPT_ANNOTATION),
+            annotation(old, SubmissionRecovery.ADOPT_ANNOTATION));
   }
 
   private static boolean generationIncreased(PacketCapture updated, PacketCapture old) {

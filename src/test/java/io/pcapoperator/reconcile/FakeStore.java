@@ -1,0 +1,69 @@
+package io.pcapoperator.reconcile;
+
+import io.pcapoperator.api.v1alpha1.PacketCapture;
+import io.pcapoperator.api.v1alpha1.PacketCaptureStatus;
+import io.pcapoperator.cloudflare.Credentials;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** A {@link CaptureStore} in memory: one capture, its account, and the writes made to it. */
+final class FakeStore implements CaptureStore {
+  static final Credentials TOKEN = new Credentials.ApiToken("test-token");
+
+  private PacketCapture current;
+  final List<PacketCaptureStatus> written = new ArrayList<>();
+  final List<PacketCapture> account = new ArrayList<>();
+  final List<PacketCapture> recorders = new ArrayList<>();
+  boolean finalizerRemoved;
+
+  FakeStore(PacketCapture capture) {
+    this.current = capture;
+    account.add(capture);
+  }
+
+  @Override
+  public PacketCapture current() {
+    return current;
+  }
+
+  @Override
+  public PacketCapture writeStatus(PacketCapture resource, Consumer<PacketCaptureStatus> change) {
+    if (resource.getStatus() == null) {
+      resource.setStatus(new PacketCaptureStatus());
+    }
+    change.accept(resource.getStatus());
+    written.add(resource.getStatus());
+    current = resource;
+    return resource;
+  }
+
+  @Override
+  public PacketCapture addFinalizer(PacketCapture resource, String finalizer) {
+    if (!resource.isMarkedForDeletion()) {
+      resource.addFinalizer(finalizer);
+    }
+    current = resource;
+    return resource;
+  }
+
+  @Override
+  public void removeFinalizer(PacketCapture resource, String finalizer) {
+    finalizerRemoved = true;
+  }
+
+  @Override
+  public CredentialsReader.Result credentials(PacketCapture capture) {
+    return new CredentialsReader.Found(TOKEN);
+  }
+
+  @Override
+  public List<PacketCapture> sameAccount(PacketCapture capture) {
+    return account;
+  }
+
+  @Override
+  public List<PacketCapture> holdingId(String id) {
+    return recorders;
+  }
+}
