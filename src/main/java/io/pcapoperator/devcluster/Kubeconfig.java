@@ -1,5 +1,6 @@
 package io.pcapoperator.devcluster;
 
+import io.pcapoperator.devcluster.http.ClientIdentity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,8 +11,8 @@ import java.util.List;
 
 /** Writes a kubeconfig through which kubectl and clients reach the embedded Kubernetes API. */
 public final class Kubeconfig {
-  /** Name of the cluster, context and user in the file. */
-  public static final String NAME = "pcap-operator-dev";
+  /** Name of the cluster, context and user in the file: the API's one user. */
+  public static final String NAME = ClientIdentity.USER;
 
   private Kubeconfig() {}
 

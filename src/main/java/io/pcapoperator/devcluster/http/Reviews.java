@@ -1,10 +1,8 @@
 package io.pcapoperator.devcluster.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.pcapoperator.devcluster.Kubeconfig;
 import io.pcapoperator.devcluster.api.BuiltInTypes;
 import io.pcapoperator.devcluster.api.ResourceType;
-import java.util.List;
 
 /**
  * Answers to access reviews and to {@code kubectl auth whoami}. The embedded API has one user,
@@ -13,8 +11,6 @@ import java.util.List;
  * answers.
  */
 final class Reviews {
-  private static final List<String> GROUPS = List.of("system:masters", "system:authenticated");
-
   private Reviews() {}
 
   static ObjectNode answer(ResourceType type, ObjectNode review) {
@@ -23,8 +19,8 @@ final class Reviews {
     ObjectWrites.metadata(answer);
     ObjectNode status = answer.putObject("status");
     if (type == BuiltInTypes.SELF_SUBJECT_REVIEWS) {
-      ObjectNode user = status.putObject("userInfo").put("username", Kubeconfig.NAME);
-      GROUPS.forEach(user.putArray("groups")::add);
+      ObjectNode user = status.putObject("userInfo").put("username", ClientIdentity.USER);
+      ClientIdentity.GROUPS.forEach(user.putArray("groups")::add);
     } else if (type == BuiltInTypes.SELF_SUBJECT_RULES_REVIEWS) {
       ObjectNode rule = status.putArray("resourceRules").addObject();
       rule.putArray("apiGroups").add("*");
