@@ -33,5 +33,21 @@ public final class CaptureLimits {
   public static final String RFC3339_PATTERN =
       "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$";
 
+  /** A Go-style duration of hours, minutes and seconds: 168h, 90m, 1h30m, 45s. */
+  public static final String DURATION_PATTERN =
+      "^([0-9]{1,6}h([0-9]{1,6}m)?([0-9]{1,6}s)?|[0-9]{1,6}m([0-9]{1,6}s)?|[0-9]{1,6}s)$";
+
+  /** An S3 bucket name: lowercase letters, digits, dots and hyphens. */
+  public static final String BUCKET_NAME_PATTERN = "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$";
+
+  /** An object key prefix: no leading slash, no control characters. */
+  public static final String OBJECT_PREFIX_PATTERN = "^[^/\\x00-\\x1f][^\\x00-\\x1f]*$";
+
+  /** An http or https URL of an S3-compatible endpoint. */
+  public static final String ENDPOINT_PATTERN = "^https?://[^/?#\\s]+(/\\S*)?$";
+
+  /** A storage region name: us-east-1, eu-central-1, auto. */
+  public static final String REGION_PATTERN = "^[a-z0-9-]{1,32}$";
+
   private CaptureLimits() {}
 }

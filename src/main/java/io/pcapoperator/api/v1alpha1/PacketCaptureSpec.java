@@ -38,6 +38,11 @@ import io.fabric8.generator.annotation.ValidationRule;
     fieldPath = ".offsetTime",
     message = "offsetTime applies to simple captures only")
 @ValidationRule(
+    value = "self.type == 'simple' || !has(self.output)",
+    fieldPath = ".output",
+    message =
+        "output applies to simple captures only: a full capture is written to destinationConf")
+@ValidationRule(
     value = PacketCaptureSpec.IMMUTABLE_REQUEST_RULE,
     message =
         "the capture request is immutable: only deletionPolicy and credentialsSecretRef may"
@@ -135,6 +140,33 @@ public class PacketCaptureSpec {
       "On deletion, Stop ends a pending or running full capture first; Orphan leaves it to run"
           + " to its limits.")
   private DeletionPolicy deletionPolicy;
+
+  @JsonPropertyDescription(
+      "Simple captures: an S3-compatible bucket to copy the pcap file to once the capture"
+          + " succeeds. Leave out to use the operator's default output, if it has one.")
+  private CaptureOutput output;
+
+  @Min(0)
+  @JsonPropertyDescription(
+      "Seconds after the capture ends (Succeeded, Failed or Stopped) to delete this PacketCapture,"
+          + " as a Job's field of the same name does. Leave out to keep it.")
+  private Integer ttlSecondsAfterFinished;
+
+  public CaptureOutput getOutput() {
+    return output;
+  }
+
+  public void setOutput(CaptureOutput output) {
+    this.output = output;
+  }
+
+  public Integer getTtlSecondsAfterFinished() {
+    return ttlSecondsAfterFinished;
+  }
+
+  public void setTtlSecondsAfterFinished(Integer ttlSecondsAfterFinished) {
+    this.ttlSecondsAfterFinished = ttlSecondsAfterFinished;
+  }
 
   public String getAccountId() {
     return accountId;

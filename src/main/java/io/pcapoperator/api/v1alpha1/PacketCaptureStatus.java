@@ -56,6 +56,16 @@ public class PacketCaptureStatus {
   @JsonPropertyDescription("When a stop was requested, as Cloudflare reports it.")
   private String stopRequested;
 
+  @JsonPropertyDescription(
+      "Where the capture's packets are: the stored copy of a simple capture's file, or a full"
+          + " capture's bucket and file names.")
+  private CaptureArtifact artifact;
+
+  @JsonPropertyDescription(
+      "What the capture's pcap file holds (protocols, top sources and destination ports), read"
+          + " from the file once the capture succeeded.")
+  private CaptureSummary summary;
+
   @JsonPropertyDescription("Why the capture failed, from Cloudflare or from the operator.")
   private String errorMessage;
 
@@ -149,6 +159,22 @@ public class PacketCaptureStatus {
 
   public void setPacketsCaptured(Long packetsCaptured) {
     this.packetsCaptured = packetsCaptured;
+  }
+
+  public CaptureArtifact getArtifact() {
+    return artifact;
+  }
+
+  public void setArtifact(CaptureArtifact artifact) {
+    this.artifact = artifact;
+  }
+
+  public CaptureSummary getSummary() {
+    return summary;
+  }
+
+  public void setSummary(CaptureSummary summary) {
+    this.summary = summary;
   }
 
   public String getStopRequested() {
