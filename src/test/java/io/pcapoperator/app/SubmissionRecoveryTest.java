@@ -14,30 +14,18 @@ import io.pcapoperator.cloudflare.Pcap;
 import io.pcapoperator.reconcile.CaptureRequests;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A create whose answer was lost, or an operator that died between the create and recording the id,
  * never leads to a second capture: the operator adopts the one it made.
  */
+@ExtendWith(RunningOperator.class)
 class SubmissionRecoveryTest {
-  private OperatorHarness harness;
-
-  @BeforeEach
-  void start() {
-    harness = OperatorHarness.start();
-    harness.createTokenSecret("dev-token");
-  }
-
-  @AfterEach
-  void stop() {
-    harness.close();
-  }
 
   @Test
-  void lostCreateAnswerIsSettledByAdoptingTheCaptureItMade() {
+  void lostCreateAnswerIsSettledByAdoptingTheCaptureItMade(OperatorHarness harness) {
     harness.simulator.faults().loseNextCreateAnswers(1);
 
     harness.apply(OperatorHarness.simple("lost-answer"));
@@ -57,12 +45,12 @@ class SubmissionRecoveryTest {
   }
 
   @Test
-  void operatorThatDiedAfterTheCreateAdoptsTheCaptureOnRestart() {
+  void operatorThatDiedAfterTheCreateAdoptsTheCaptureOnRestart(OperatorHarness harness) {
     harness.stopOperator();
     PacketCapture capture = harness.apply(OperatorHarness.full("crashed", 60));
     Instant attempt = harness.clock.instant();
-    Pcap made = createRemotely(capture);
-    markSubmitting(capture, attempt);
+    Pcap made = createRemotely(harness, capture);
+    markSubmitting(harness, capture, attempt);
 
     harness.startOperator();
     PacketCapture done = harness.awaitPhase("crashed", CapturePhase.Succeeded);
@@ -72,12 +60,12 @@ class SubmissionRecoveryTest {
   }
 
   @Test
-  void aCaptureIsNotAdoptedForARequestOtherThanTheOneSent() {
+  void aCaptureIsNotAdoptedForARequestOtherThanTheOneSent(OperatorHarness harness) {
     harness.stopOperator();
     PacketCapture capture = harness.apply(OperatorHarness.full("fingerprinted", 60));
     Instant attempt = harness.clock.instant();
-    createRemotely(capture);
-    markSubmitting(capture, attempt, "00000000000000ff");
+    createRemotely(harness, capture);
+    markSubmitting(harness, capture, attempt, "00000000000000ff");
 
     harness.startOperator();
     PacketCapture unsettled =
@@ -93,10 +81,10 @@ class SubmissionRecoveryTest {
   }
 
   @Test
-  void submissionThatNeverArrivedIsSentAgainAfterTheGracePeriod() {
+  void submissionThatNeverArrivedIsSentAgainAfterTheGracePeriod(OperatorHarness harness) {
     harness.stopOperator();
     harness.apply(OperatorHarness.simple("never-arrived"));
-    markSubmitting(harness.get("never-arrived"), harness.clock.instant().minusSeconds(60));
+    markSubmitting(harness, harness.get("never-arrived"), harness.clock.instant().minusSeconds(60));
 
     harness.startOperator();
     harness.awaitPhase("never-arrived", CapturePhase.Succeeded);
@@ -106,12 +94,12 @@ class SubmissionRecoveryTest {
   }
 
   @Test
-  void deletingACaptureWhoseCreateAnswerWasLostStopsTheCaptureItMade() {
+  void deletingACaptureWhoseCreateAnswerWasLostStopsTheCaptureItMade(OperatorHarness harness) {
     harness.stopOperator();
     PacketCapture capture = harness.apply(OperatorHarness.full("deleted-in-flight", 3600));
     Instant attempt = harness.clock.instant();
-    Pcap made = createRemotely(capture);
-    markSubmitting(capture, attempt);
+    Pcap made = createRemotely(harness, capture);
+    markSubmitting(harness, capture, attempt);
     harness
         .client()
         .resources(PacketCapture.class)
@@ -138,17 +126,17 @@ class SubmissionRecoveryTest {
   }
 
   @Test
-  void severalMatchingCapturesAskTheUserToPinOne() {
+  void severalMatchingCapturesAskTheUserToPinOne(OperatorHarness harness) {
     harness.stopOperator();
     PacketCapture capture = harness.apply(OperatorHarness.full("twins", 60));
     Instant attempt = harness.clock.instant();
-    Pcap first = createRemotely(capture);
+    Pcap first = createRemotely(harness, capture);
     harness.clock.instant();
     // A second full capture is refused while the first runs: stop it first, then make the twin.
     harness.simulator.faults().reset();
-    api().stop(new Credentials.ApiToken("dev-token"), OperatorHarness.ACCOUNT, first.id());
-    Pcap second = createRemotely(capture);
-    markSubmitting(capture, attempt);
+    api(harness).stop(new Credentials.ApiToken("dev-token"), OperatorHarness.ACCOUNT, first.id());
+    Pcap second = createRemotely(harness, capture);
+    markSubmitting(harness, capture, attempt);
 
     harness.startOperator();
     PacketCapture ambiguous =
@@ -166,12 +154,12 @@ class SubmissionRecoveryTest {
     assertThat(harness.simulator.captures()).hasSize(2);
   }
 
-  private HttpPcapsApi api() {
+  private static HttpPcapsApi api(OperatorHarness harness) {
     return HttpPcapsApi.withDefaults(harness.simulator.baseUrl());
   }
 
-  private Pcap createRemotely(PacketCapture capture) {
-    return api()
+  private static Pcap createRemotely(OperatorHarness harness, PacketCapture capture) {
+    return api(harness)
         .create(
             new Credentials.ApiToken("dev-token"),
             OperatorHarness.ACCOUNT,
@@ -179,15 +167,18 @@ class SubmissionRecoveryTest {
   }
 
   /** Leaves the status as an operator that died right after its create request would. */
-  private void markSubmitting(PacketCapture capture, Instant attempt) {
+  private static void markSubmitting(
+      OperatorHarness harness, PacketCapture capture, Instant attempt) {
     markSubmitting(
+        harness,
         capture,
         attempt,
         CaptureRequests.fingerprint(CaptureRequests.toRequest(capture.getSpec())));
   }
 
   /** As above, with the fingerprint of another request than the spec's, or of none. */
-  private void markSubmitting(PacketCapture capture, Instant attempt, String fingerprint) {
+  private static void markSubmitting(
+      OperatorHarness harness, PacketCapture capture, Instant attempt, String fingerprint) {
     PacketCapture fresh = harness.get(capture.getMetadata().getName());
     PacketCaptureStatus status = new PacketCaptureStatus();
     status.setPhase(CapturePhase.Submitting);

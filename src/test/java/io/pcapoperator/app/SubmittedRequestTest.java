@@ -14,58 +14,52 @@ import io.pcapoperator.api.v1alpha1.CaptureType;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
 import io.pcapoperator.devcluster.EmbeddedKubernetes;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A capture follows the request it sent: the API server refuses to remove the spec, and where a
  * looser CRD lets the spec be swapped, sync and the stop on deletion still act on the recorded
  * request, and a condition tells the user.
  */
+@ExtendWith(RunningOperator.class)
 class SubmittedRequestTest {
-  private OperatorHarness harness;
-
-  @BeforeEach
-  void start() {
-    harness = OperatorHarness.start();
-    harness.createTokenSecret("dev-token");
-  }
-
-  @AfterEach
-  void stop() {
-    harness.close();
-  }
 
   @Test
-  void theApiServerRefusesToRemoveTheSpec() {
+  void theApiServerRefusesToRemoveTheSpec(OperatorHarness harness) {
     harness.apply(OperatorHarness.full("keeps-spec", 3600));
     harness.awaitPhase("keeps-spec", CapturePhase.Running);
 
     assertThatThrownBy(
-            () -> patch("keeps-spec", PatchType.JSON, "[{\"op\":\"remove\",\"path\":\"/spec\"}]"))
+            () ->
+                patch(
+                    harness,
+                    "keeps-spec",
+                    PatchType.JSON,
+                    "[{\"op\":\"remove\",\"path\":\"/spec\"}]"))
         .isInstanceOfSatisfying(
             KubernetesClientException.class,
             e -> {
               assertThat(e.getCode()).isEqualTo(422);
               assertThat(e.getMessage()).contains("spec", "Required value");
             });
-    assertThatThrownBy(() -> patch("keeps-spec", PatchType.JSON_MERGE, "{\"spec\":null}"))
+    assertThatThrownBy(() -> patch(harness, "keeps-spec", PatchType.JSON_MERGE, "{\"spec\":null}"))
         .isInstanceOfSatisfying(
             KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(422));
     assertThat(harness.get("keeps-spec").getSpec().getType()).isEqualTo(CaptureType.FULL);
   }
 
   @Test
-  void aSpecSwappedAfterSubmissionStillStopsTheFullCaptureThatWasSent() {
-    loosenCrd();
+  void aSpecSwappedAfterSubmissionStillStopsTheFullCaptureThatWasSent(OperatorHarness harness) {
+    loosenCrd(harness);
     harness.apply(OperatorHarness.full("swapped", 3600));
     PacketCapture running = harness.awaitPhase("swapped", CapturePhase.Running);
     assertThat(running.getStatus().getRequest().getType()).isEqualTo(CaptureType.FULL);
     assertThat(running.getStatus().getRequest().getAccountId()).isEqualTo(OperatorHarness.ACCOUNT);
 
-    patch("swapped", PatchType.JSON, "[{\"op\":\"remove\",\"path\":\"/spec\"}]");
+    patch(harness, "swapped", PatchType.JSON, "[{\"op\":\"remove\",\"path\":\"/spec\"}]");
     patch(
+        harness,
         "swapped",
         PatchType.JSON_MERGE,
         "{\"spec\":{\"accountId\":\"0123456789abcdef0123456789abcdef\","
@@ -94,7 +88,7 @@ class SubmittedRequestTest {
     assertThat(harness.simulator.stats().snapshot().count("create")).isEqualTo(1);
   }
 
-  private void patch(String name, PatchType type, String body) {
+  private static void patch(OperatorHarness harness, String name, PatchType type, String body) {
     harness
         .client()
         .resources(PacketCapture.class)
@@ -107,7 +101,7 @@ class SubmittedRequestTest {
    * Installs the CRD as an older release or a hand-edited copy might have it: no required spec and
    * no CEL rules, so the API server lets the spec go and come back as another request.
    */
-  private void loosenCrd() {
+  private static void loosenCrd(OperatorHarness harness) {
     CustomResourceDefinition crd = EmbeddedKubernetes.loadCrd();
     JSONSchemaProps root = crd.getSpec().getVersions().get(0).getSchema().getOpenAPIV3Schema();
     root.setRequired(null);
