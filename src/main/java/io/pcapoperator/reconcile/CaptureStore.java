@@ -28,6 +28,9 @@ interface CaptureStore {
   /** Removes {@code finalizer}, letting a deleted resource go. */
   void removeFinalizer(PacketCapture resource, String finalizer);
 
+  /** Deletes the resource; its finalizer still runs before it goes. */
+  void delete(PacketCapture resource);
+
   /** Reads the credentials Secret that {@code capture} names, from the cache. */
   CredentialsReader.Result credentials(PacketCapture capture);
 

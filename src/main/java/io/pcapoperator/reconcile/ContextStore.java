@@ -42,6 +42,11 @@ final class ContextStore implements CaptureStore {
   }
 
   @Override
+  public void delete(PacketCapture resource) {
+    context.getClient().resource(resource).delete();
+  }
+
+  @Override
   public CredentialsReader.Result credentials(PacketCapture capture) {
     return CredentialsReader.read(capture, context);
   }

@@ -59,6 +59,16 @@ sealed interface Outcome {
   /** The deleted resource's clean-up is over: {@code note} is recorded and the finalizer goes. */
   record Released(Optional<Note> note) implements Outcome {}
 
+  /**
+   * The capture's phase stands: {@code edits} are written to its status in one write (and {@code
+   * note} recorded), then it is looked at again after {@code requeue}, or never.
+   */
+  record Amend(Consumer<PacketCaptureStatus> edits, Optional<Note> note, Optional<Duration> requeue)
+      implements Outcome {}
+
+  /** The finished capture's time to live is over: the resource is deleted and {@code note} told. */
+  record Expired(Note note) implements Outcome {}
+
   /** Not ready, with no further edits, never looked at again unless something changes. */
   static NotReady notReady(
       CapturePhase phase, ConditionReason reason, String message, Severity severity) {

@@ -2,6 +2,7 @@ package io.pcapoperator.reconcile;
 
 import io.pcapoperator.api.v1alpha1.CapturePhase;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
+import io.pcapoperator.api.v1alpha1.PacketCaptureStatus;
 import io.pcapoperator.clock.ScaledClock;
 import io.pcapoperator.cloudflare.Pcap;
 import java.time.Instant;
@@ -46,6 +47,7 @@ final class OutcomeWriter {
                   generation,
                   clock.instant());
               outcome.edits().accept(s);
+              stampFinished(s);
             });
     if (outcome.severity() == Outcome.Severity.WARNING
         && !Objects.equals(reasonBefore, outcome.reason().name())) {
@@ -59,7 +61,12 @@ final class OutcomeWriter {
     CapturePhase before = resource.phase();
     long generation = generationOf(resource);
     PacketCapture stored =
-        store.writeStatus(resource, s -> RemoteMirror.apply(s, pcap, generation, clock.instant()));
+        store.writeStatus(
+            resource,
+            s -> {
+              RemoteMirror.apply(s, pcap, generation, clock.instant());
+              stampFinished(s);
+            });
     CapturePhase after = stored.getStatus().getPhase();
     if (after != before) {
       String message = RemotePhase.message(pcap, after);
@@ -69,6 +76,15 @@ final class OutcomeWriter {
         default -> {}
       }
     }
+    return stored;
+  }
+
+  /**
+   * Writes an amendment's status edits, if it has any, and records its note; the stored resource.
+   */
+  PacketCapture amend(CaptureStore store, PacketCapture resource, Outcome.Amend amendment) {
+    PacketCapture stored = store.writeStatus(resource, amendment.edits());
+    amendment.note().ifPresent(note -> record(stored, note));
     return stored;
   }
 
@@ -91,6 +107,15 @@ final class OutcomeWriter {
         .map(clock::fromWallClock)
         .filter(created -> created.isBefore(now))
         .orElse(now);
+  }
+
+  /** Notes when a capture reached its terminal phase, once. */
+  private void stampFinished(PacketCaptureStatus status) {
+    if (status.getPhase() != null
+        && status.getPhase().isTerminal()
+        && status.getFinishedAt() == null) {
+      status.setFinishedAt(Timestamps.format(clock.instant()));
+    }
   }
 
   private static long generationOf(PacketCapture resource) {

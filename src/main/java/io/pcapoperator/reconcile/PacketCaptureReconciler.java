@@ -49,6 +49,7 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture> {
   private final SubmissionRecovery recovery;
   private final CaptureSync sync;
   private final CaptureStopper stopper;
+  private final FinishedCapture finished;
   private final FailureOutcomes failures;
   private final OutcomeWriter writer;
   private final Requeue requeue;
@@ -83,6 +84,7 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture> {
         new CaptureSubmitter(api, writer, failures, clock, settings.poll(), scheduler, queueWaits);
     this.recovery = new SubmissionRecovery(api, failures, scheduler, clock, settings);
     this.stopper = new CaptureStopper(api, failures, new LostSubmissions(api, clock));
+    this.finished = new FinishedCapture(clock);
   }
 
   @Override
@@ -142,7 +144,7 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture> {
     }
     PacketCapture capture = observe(observed, store);
     if (capture.phase() != null && capture.phase().isTerminal() && !revalidatable(capture)) {
-      return acknowledgeGeneration(capture, store);
+      return apply(store, finished.decide(capture));
     }
     return apply(store, decide(capture, store));
   }
@@ -150,7 +152,7 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture> {
   /** The resource with its spec-drift condition brought up to date. */
   private PacketCapture observe(PacketCapture observed, CaptureStore store) {
     return SpecDrift.stale(observed)
-        ? store.writeStatus(observed, s -> SpecDrift.apply(observed, s, clock.instant()))
+        ? writer.amend(store, observed, SpecDrift.amendment(observed, clock.instant()))
         : observed;
   }
 
@@ -197,8 +199,10 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture> {
   private UpdateControl<PacketCapture> apply(CaptureStore store, Outcome outcome) {
     PacketCapture capture = store.current();
     if (outcome instanceof Outcome.NotReady notReady) {
-      writer.write(store, capture, notReady);
-      return requeue.after(notReady.requeue());
+      PacketCapture stored = writer.write(store, capture, notReady);
+      return finishedNow(stored)
+          ? apply(store, finished.decide(stored))
+          : requeue.after(notReady.requeue());
     }
     if (outcome instanceof Outcome.Released released) {
       failures.succeeded(capture.getMetadata().getUid());
@@ -208,6 +212,15 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture> {
     }
     if (outcome instanceof Outcome.Learned learned) {
       return mirror(store, capture, learned);
+    }
+    if (outcome instanceof Outcome.Amend amendment) {
+      writer.amend(store, capture, amendment);
+      return requeue.after(amendment.requeue());
+    }
+    if (outcome instanceof Outcome.Expired expired) {
+      writer.record(capture, expired.note());
+      store.delete(capture);
+      return requeue.never();
     }
     return requeue.after(((Outcome.Wait) outcome).requeue());
   }
@@ -232,7 +245,18 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture> {
       return requeue.never();
     }
     learned.note().ifPresent(note -> writer.record(stored, note));
+    if (finishedNow(stored)) {
+      return apply(store, finished.decide(stored));
+    }
     return requeue.after(settings.poll().next(pcap, clock.instant()).map(Requeue::withJitter));
+  }
+
+  /**
+   * Whether a write just made the capture finished: what a finished capture calls for is decided at
+   * once, as its own status write wakes nothing.
+   */
+  private static boolean finishedNow(PacketCapture stored) {
+    return stored.phase() != null && stored.phase().isTerminal();
   }
 
   /**
@@ -261,19 +285,5 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture> {
         && ConditionReason.InvalidSpec.name()
             .equals(StatusConditions.reason(status.getConditions()))
         && !Objects.equals(status.getObservedGeneration(), capture.getMetadata().getGeneration());
-  }
-
-  private UpdateControl<PacketCapture> acknowledgeGeneration(
-      PacketCapture capture, CaptureStore store) {
-    Long generation = capture.getMetadata().getGeneration();
-    if (generation != null && !generation.equals(capture.getStatus().getObservedGeneration())) {
-      store.writeStatus(
-          capture,
-          s -> {
-            s.setObservedGeneration(generation);
-            s.getConditions().forEach(c -> c.setObservedGeneration(generation));
-          });
-    }
-    return requeue.never();
   }
 }

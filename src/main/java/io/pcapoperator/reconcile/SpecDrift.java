@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Tells the user when the spec no longer makes the request that was sent, which the API server's
@@ -30,8 +31,13 @@ final class SpecDrift {
     return shown == RecordedRequest.specMatches(capture);
   }
 
-  /** Sets or removes the condition in {@code status} to agree with {@code capture}'s spec. */
-  static void apply(PacketCapture capture, PacketCaptureStatus status, Instant now) {
+  /** The status edit that sets or removes the condition to agree with {@code capture}'s spec. */
+  static Outcome.Amend amendment(PacketCapture capture, Instant now) {
+    return new Outcome.Amend(
+        status -> apply(capture, status, now), Optional.empty(), Optional.empty());
+  }
+
+  private static void apply(PacketCapture capture, PacketCaptureStatus status, Instant now) {
     List<Condition> conditions = status.getConditions();
     conditions.remove(find(conditions));
     if (!RecordedRequest.specMatches(capture)) {

@@ -16,6 +16,7 @@ final class FakeStore implements CaptureStore {
   final List<PacketCapture> account = new ArrayList<>();
   final List<PacketCapture> recorders = new ArrayList<>();
   boolean finalizerRemoved;
+  boolean deleted;
 
   FakeStore(PacketCapture capture) {
     this.current = capture;
@@ -50,6 +51,11 @@ final class FakeStore implements CaptureStore {
   @Override
   public void removeFinalizer(PacketCapture resource, String finalizer) {
     finalizerRemoved = true;
+  }
+
+  @Override
+  public void delete(PacketCapture resource) {
+    deleted = true;
   }
 
   @Override

@@ -57,6 +57,11 @@ public class PacketCaptureStatus {
   private String stopRequested;
 
   @JsonPropertyDescription(
+      "When the capture ended (Succeeded, Failed or Stopped), on the operator's clock;"
+          + " spec.ttlSecondsAfterFinished counts from here.")
+  private String finishedAt;
+
+  @JsonPropertyDescription(
       "Where the capture's packets are: the stored copy of a simple capture's file, or a full"
           + " capture's bucket and file names.")
   private CaptureArtifact artifact;
@@ -159,6 +164,14 @@ public class PacketCaptureStatus {
 
   public void setPacketsCaptured(Long packetsCaptured) {
     this.packetsCaptured = packetsCaptured;
+  }
+
+  public String getFinishedAt() {
+    return finishedAt;
+  }
+
+  public void setFinishedAt(String finishedAt) {
+    this.finishedAt = finishedAt;
   }
 
   public CaptureArtifact getArtifact() {
