@@ -1,16 +1,12 @@
 package io.pcapoperator.reconcile;
 
-import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.pcapoperator.api.v1alpha1.CapturePhase;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
 import io.pcapoperator.api.v1alpha1.PacketCaptureStatus;
@@ -19,8 +15,6 @@ import io.pcapoperator.cloudflare.Pcap;
 import io.pcapoperator.cloudflare.PcapsApi;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,26 +85,7 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture> {
   public List<EventSource<?, PacketCapture>> prepareEventSources(
       EventSourceContext<PacketCapture> context) {
     CaptureIndexes.register(context);
-    var secrets =
-        InformerEventSourceConfiguration.from(Secret.class, PacketCapture.class)
-            .withPrimaryToSecondaryMapper(
-                (PacketCapture capture) ->
-                    Set.of(
-                        new ResourceID(
-                            CaptureIndexes.secretName(capture),
-                            capture.getMetadata().getNamespace())))
-            .withSecondaryToPrimaryMapper(
-                secret ->
-                    CaptureIndexes.usingSecret(
-                            context,
-                            secret.getMetadata().getNamespace(),
-                            secret.getMetadata().getName())
-                        .stream()
-                        .filter(PacketCaptureReconciler::mayNeedSecret)
-                        .map(ResourceID::fromResource)
-                        .collect(Collectors.toSet()))
-            .build();
-    return List.of(new InformerEventSource<>(secrets, context));
+    return List.of(SecretEvents.source(context));
   }
 
   /**
@@ -257,22 +232,6 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture> {
    */
   private static boolean finishedNow(PacketCapture stored) {
     return stored.phase() != null && stored.phase().isTerminal();
-  }
-
-  /**
-   * Whether a change to its Secret should wake the capture: not when it is finished, nor when it is
-   * submitted and reads its capture on its own schedule, unless it waits for the Secret. So a
-   * restart, whose Secret informer sees every Secret anew, does not read each running capture
-   * twice.
-   */
-  private static boolean mayNeedSecret(PacketCapture capture) {
-    PacketCaptureStatus status = capture.currentStatus();
-    String reason = StatusConditions.reason(status.getConditions());
-    if (ConditionReason.CredentialsNotFound.name().equals(reason)
-        || ConditionReason.AuthenticationFailed.name().equals(reason)) {
-      return true;
-    }
-    return status.getId() == null && (status.getPhase() == null || !status.getPhase().isTerminal());
   }
 
   /**
