@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
@@ -32,6 +33,7 @@ public final class HttpPcapsApi implements PcapsApi {
   private static final Logger LOG = LoggerFactory.getLogger(HttpPcapsApi.class);
   private static final Pattern ID = Pattern.compile("^[A-Za-z0-9]{1,32}$");
   private static final String PCAP_MEDIA_TYPE = "application/vnd.tcpdump.pcap";
+  private static final String JSON = "application/json";
 
   private final String baseUrl;
   private final Duration requestTimeout;
@@ -86,10 +88,8 @@ public final class HttpPcapsApi implements PcapsApi {
         Operation.CREATE,
         credentials,
         pcapsPath(accountId),
-        b ->
-            b.POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .header("Content-Type", "application/json"),
-        r -> result(r, Pcap.class));
+        b -> b.POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", JSON),
+        r -> result(r, Operation.CREATE, Pcap.class));
   }
 
   @Override
@@ -99,7 +99,7 @@ public final class HttpPcapsApi implements PcapsApi {
         credentials,
         pcapsPath(accountId) + "/" + checkId("pcap id", pcapId),
         HttpRequest.Builder::GET,
-        r -> result(r, Pcap.class));
+        r -> result(r, Operation.GET, Pcap.class));
   }
 
   @Override
@@ -109,17 +109,7 @@ public final class HttpPcapsApi implements PcapsApi {
         credentials,
         pcapsPath(accountId),
         HttpRequest.Builder::GET,
-        r -> {
-          JsonNode result = envelopeResult(r);
-          if (result == null || result.isNull()) {
-            return List.of();
-          }
-          try {
-            return json.readerForListOf(Pcap.class).readValue(result);
-          } catch (IOException e) {
-            throw malformed(Operation.LIST, r);
-          }
-        });
+        r -> resultList(r, Operation.LIST, Pcap.class));
   }
 
   @Override
@@ -142,6 +132,51 @@ public final class HttpPcapsApi implements PcapsApi {
         HttpResponse::body);
   }
 
+  @Override
+  public Ownership createOwnership(
+      Credentials credentials, String accountId, String destinationConf) {
+    byte[] body = write(Map.of("destination_conf", destinationConf));
+    return call(
+        Operation.CREATE_OWNERSHIP,
+        credentials,
+        pcapsPath(accountId) + "/ownership",
+        b -> b.POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", JSON),
+        r -> result(r, Operation.CREATE_OWNERSHIP, Ownership.class));
+  }
+
+  @Override
+  public List<Ownership> listOwnerships(Credentials credentials, String accountId) {
+    return call(
+        Operation.LIST_OWNERSHIPS,
+        credentials,
+        pcapsPath(accountId) + "/ownership",
+        HttpRequest.Builder::GET,
+        r -> resultList(r, Operation.LIST_OWNERSHIPS, Ownership.class));
+  }
+
+  @Override
+  public Ownership validateOwnership(
+      Credentials credentials, String accountId, String destinationConf, String challenge) {
+    byte[] body =
+        write(Map.of("destination_conf", destinationConf, "ownership_challenge", challenge));
+    return call(
+        Operation.VALIDATE_OWNERSHIP,
+        credentials,
+        pcapsPath(accountId) + "/ownership/validate",
+        b -> b.POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", JSON),
+        r -> result(r, Operation.VALIDATE_OWNERSHIP, Ownership.class));
+  }
+
+  @Override
+  public void deleteOwnership(Credentials credentials, String accountId, String ownershipId) {
+    call(
+        Operation.DELETE_OWNERSHIP,
+        credentials,
+        pcapsPath(accountId) + "/ownership/" + checkId("ownership id", ownershipId),
+        HttpRequest.Builder::DELETE,
+        r -> null);
+  }
+
   private <T> T call(
       Operation operation,
       Credentials credentials,
@@ -152,7 +187,7 @@ public final class HttpPcapsApi implements PcapsApi {
         HttpRequest.newBuilder(URI.create(baseUrl + path))
             .timeout(requestTimeout)
             .header("User-Agent", "pcap-operator")
-            .header("Accept", "application/json");
+            .header("Accept", JSON);
     authenticate(builder, credentials, operation.description);
     HttpRequest request = method.apply(builder).build();
     for (int retry = 1; ; retry++) {
@@ -254,20 +289,34 @@ public final class HttpPcapsApi implements PcapsApi {
     }
   }
 
-  private <T> T result(HttpResponse<byte[]> response, Class<T> type) {
-    JsonNode result = envelopeResult(response);
+  private <T> T result(HttpResponse<byte[]> response, Operation operation, Class<T> type) {
+    JsonNode result = envelopeResult(response, operation);
     try {
       return json.treeToValue(result, type);
     } catch (JsonProcessingException e) {
-      throw malformed(Operation.GET, response);
+      throw malformed(operation, response);
     }
   }
 
-  private JsonNode envelopeResult(HttpResponse<byte[]> response) {
+  /** The envelope's result array; none when it is null, as the API may answer an empty list. */
+  private <T> List<T> resultList(
+      HttpResponse<byte[]> response, Operation operation, Class<T> type) {
+    JsonNode result = envelopeResult(response, operation);
+    if (result == null || result.isNull()) {
+      return List.of();
+    }
+    try {
+      return json.readerForListOf(type).readValue(result);
+    } catch (IOException e) {
+      throw malformed(operation, response);
+    }
+  }
+
+  private JsonNode envelopeResult(HttpResponse<byte[]> response, Operation operation) {
     try {
       return json.readTree(response.body()).get("result");
     } catch (IOException e) {
-      throw malformed(Operation.GET, response);
+      throw malformed(operation, response);
     }
   }
 
@@ -281,11 +330,11 @@ public final class HttpPcapsApi implements PcapsApi {
         null);
   }
 
-  private byte[] write(PcapRequest request) {
+  private byte[] write(Object request) {
     try {
       return json.writeValueAsBytes(request);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("cannot encode the capture request", e);
+      throw new IllegalArgumentException("cannot encode the request", e);
     }
   }
 
@@ -324,7 +373,13 @@ public final class HttpPcapsApi implements PcapsApi {
     GET("get", "GET /accounts/{account_id}/pcaps/{pcap_id}", true),
     LIST("list", "GET /accounts/{account_id}/pcaps", true),
     STOP("stop", "PUT /accounts/{account_id}/pcaps/{pcap_id}/stop", true),
-    DOWNLOAD("download", "GET /accounts/{account_id}/pcaps/{pcap_id}/download", true);
+    DOWNLOAD("download", "GET /accounts/{account_id}/pcaps/{pcap_id}/download", true),
+    CREATE_OWNERSHIP("ownership_create", "POST /accounts/{account_id}/pcaps/ownership", false),
+    LIST_OWNERSHIPS("ownership_list", "GET /accounts/{account_id}/pcaps/ownership", true),
+    VALIDATE_OWNERSHIP(
+        "ownership_validate", "POST /accounts/{account_id}/pcaps/ownership/validate", true),
+    DELETE_OWNERSHIP(
+        "ownership_delete", "DELETE /accounts/{account_id}/pcaps/ownership/{ownership_id}", true);
 
     final String endpoint;
     final String description;

@@ -26,6 +26,25 @@ public interface PcapsApi {
   byte[] download(Credentials credentials, String accountId, String pcapId);
 
   /**
+   * {@code POST /pcaps/ownership}: asks to prove ownership of the bucket {@code destinationConf};
+   * Cloudflare then writes a challenge file into it. Not idempotent: each call makes a new record.
+   */
+  Ownership createOwnership(Credentials credentials, String accountId, String destinationConf);
+
+  /** {@code GET /pcaps/ownership}: the account's bucket ownership records. */
+  List<Ownership> listOwnerships(Credentials credentials, String accountId);
+
+  /**
+   * {@code POST /pcaps/ownership/validate}: sends the contents of the challenge file found in the
+   * bucket; the record becomes {@code success} once Cloudflare has checked them.
+   */
+  Ownership validateOwnership(
+      Credentials credentials, String accountId, String destinationConf, String challenge);
+
+  /** {@code DELETE /pcaps/ownership/{id}}: removes an ownership record. */
+  void deleteOwnership(Credentials credentials, String accountId, String ownershipId);
+
+  /**
    * How long this client would hold a create with {@code credentials} back before sending it (a
    * client-side request budget, say); empty when it would go now. Sends nothing.
    */

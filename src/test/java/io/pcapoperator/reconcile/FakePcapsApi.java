@@ -1,6 +1,7 @@
 package io.pcapoperator.reconcile;
 
 import io.pcapoperator.cloudflare.Credentials;
+import io.pcapoperator.cloudflare.Ownership;
 import io.pcapoperator.cloudflare.Pcap;
 import io.pcapoperator.cloudflare.PcapRequest;
 import io.pcapoperator.cloudflare.PcapsApi;
@@ -16,6 +17,8 @@ final class FakePcapsApi implements PcapsApi {
   final Deque<Supplier<Pcap>> gets = new ArrayDeque<>();
   final Deque<Supplier<List<Pcap>>> lists = new ArrayDeque<>();
   final Deque<Runnable> stops = new ArrayDeque<>();
+  final Deque<Supplier<byte[]>> downloads = new ArrayDeque<>();
+  final Deque<Supplier<List<Ownership>>> ownershipLists = new ArrayDeque<>();
   final List<String> calls = new ArrayList<>();
 
   /** A capture as Cloudflare would answer it. */
@@ -64,6 +67,30 @@ final class FakePcapsApi implements PcapsApi {
 
   @Override
   public byte[] download(Credentials credentials, String accountId, String pcapId) {
-    throw new UnsupportedOperationException("download");
+    calls.add("download " + pcapId);
+    return downloads.remove().get();
+  }
+
+  @Override
+  public Ownership createOwnership(
+      Credentials credentials, String accountId, String destinationConf) {
+    throw new UnsupportedOperationException("createOwnership");
+  }
+
+  @Override
+  public List<Ownership> listOwnerships(Credentials credentials, String accountId) {
+    calls.add("ownership_list " + accountId);
+    return ownershipLists.remove().get();
+  }
+
+  @Override
+  public Ownership validateOwnership(
+      Credentials credentials, String accountId, String destinationConf, String challenge) {
+    throw new UnsupportedOperationException("validateOwnership");
+  }
+
+  @Override
+  public void deleteOwnership(Credentials credentials, String accountId, String ownershipId) {
+    throw new UnsupportedOperationException("deleteOwnership");
   }
 }

@@ -1,6 +1,7 @@
 package io.pcapoperator.cloudflare.budget;
 
 import io.pcapoperator.cloudflare.Credentials;
+import io.pcapoperator.cloudflare.Ownership;
 import io.pcapoperator.cloudflare.Pcap;
 import io.pcapoperator.cloudflare.PcapRequest;
 import io.pcapoperator.cloudflare.PcapsApi;
@@ -69,6 +70,47 @@ public final class BudgetedPcapsApi implements PcapsApi {
         "download",
         ApiBudget.Use.SPARE,
         () -> delegate.download(credentials, accountId, pcapId));
+  }
+
+  @Override
+  public Ownership createOwnership(
+      Credentials credentials, String accountId, String destinationConf) {
+    return spend(
+        credentials,
+        "create ownership",
+        ApiBudget.Use.SPARE,
+        () -> delegate.createOwnership(credentials, accountId, destinationConf));
+  }
+
+  @Override
+  public List<Ownership> listOwnerships(Credentials credentials, String accountId) {
+    return spend(
+        credentials,
+        "list ownerships",
+        ApiBudget.Use.SPARE,
+        () -> delegate.listOwnerships(credentials, accountId));
+  }
+
+  @Override
+  public Ownership validateOwnership(
+      Credentials credentials, String accountId, String destinationConf, String challenge) {
+    return spend(
+        credentials,
+        "validate ownership",
+        ApiBudget.Use.SPARE,
+        () -> delegate.validateOwnership(credentials, accountId, destinationConf, challenge));
+  }
+
+  @Override
+  public void deleteOwnership(Credentials credentials, String accountId, String ownershipId) {
+    spend(
+        credentials,
+        "delete ownership",
+        ApiBudget.Use.ANY,
+        () -> {
+          delegate.deleteOwnership(credentials, accountId, ownershipId);
+          return null;
+        });
   }
 
   @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.pcapoperator.cloudflare.ApiError;
 import io.pcapoperator.cloudflare.Credentials;
+import io.pcapoperator.cloudflare.Ownership;
 import io.pcapoperator.cloudflare.Pcap;
 import io.pcapoperator.cloudflare.PcapRequest;
 import io.pcapoperator.cloudflare.PcapsApi;
@@ -103,6 +104,27 @@ class ApiBudgetTest {
           @Override
           public byte[] download(Credentials c, String a, String id) {
             return new byte[0];
+          }
+
+          @Override
+          public Ownership createOwnership(Credentials c, String a, String bucket) {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public List<Ownership> listOwnerships(Credentials c, String a) {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public Ownership validateOwnership(
+              Credentials c, String a, String bucket, String challenge) {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public void deleteOwnership(Credentials c, String a, String id) {
+            throw new UnsupportedOperationException();
           }
         };
     BudgetedPcapsApi api = new BudgetedPcapsApi(remote, ApiBudget.cloudflareDefault(clock));
