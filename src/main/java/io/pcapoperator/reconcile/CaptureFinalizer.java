@@ -41,7 +41,20 @@ final class CaptureFinalizer {
   /** Whether a deletion must stop the capture: a full capture, as sent, not orphaned. */
   static boolean stopsOnDelete(PacketCapture capture) {
     return RecordedRequest.type(capture) == CaptureType.FULL
-        && (capture.getSpec() == null
-            || capture.getSpec().getDeletionPolicy() != DeletionPolicy.Orphan);
+        && deletionPolicy(capture) == DeletionPolicy.Stop;
+  }
+
+  /**
+   * The deletion policy in force: the spec's, else Stop for a capture the operator made and Orphan
+   * for one adopted by id.
+   */
+  static DeletionPolicy deletionPolicy(PacketCapture capture) {
+    if (capture.getSpec() == null) {
+      return DeletionPolicy.Stop;
+    }
+    if (capture.getSpec().getDeletionPolicy() != null) {
+      return capture.getSpec().getDeletionPolicy();
+    }
+    return capture.getSpec().getCaptureId() != null ? DeletionPolicy.Orphan : DeletionPolicy.Stop;
   }
 }

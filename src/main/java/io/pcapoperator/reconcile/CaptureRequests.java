@@ -119,6 +119,36 @@ public final class CaptureRequests {
         && wantedFilter.equals(remoteFilter);
   }
 
+  /**
+   * The request an adopted capture stands for, as Cloudflare described it: recorded in status so
+   * that sync and the stop on deletion read it as they read a request the operator sent.
+   */
+  static SubmittedRequest fromRemote(String accountId, Pcap remote) {
+    SubmittedRequest recorded = new SubmittedRequest();
+    recorded.setAccountId(accountId);
+    recorded.setSystem(
+        remote.system() == null ? PcapRequest.SYSTEM_MAGIC_TRANSIT : remote.system());
+    recorded.setType(
+        PcapRequest.TYPE_FULL.equals(remote.type()) ? CaptureType.FULL : CaptureType.SIMPLE);
+    recorded.setTimeLimit(remote.timeLimit());
+    recorded.setPacketLimit(remote.packetLimit());
+    recorded.setByteLimit(remote.byteLimit());
+    recorded.setColoName(remote.coloName());
+    recorded.setDestinationConf(remote.destinationConf());
+    PcapFilter filter = remote.filterV1();
+    if (filter != null && !filter.isEmpty()) {
+      CaptureFilter captured = new CaptureFilter();
+      captured.setSourceAddress(filter.sourceAddress());
+      captured.setDestinationAddress(filter.destinationAddress());
+      captured.setSourcePort(filter.sourcePort());
+      captured.setDestinationPort(filter.destinationPort());
+      captured.setProtocol(filter.protocol());
+      recorded.setFilter(captured);
+    }
+    recorded.setOffsetTime(remote.offsetTime());
+    return recorded;
+  }
+
   private static PcapFilter toFilter(CaptureFilter filter) {
     if (filter == null) {
       return null;

@@ -28,6 +28,10 @@ public enum ConditionReason {
   AuthenticationFailed,
   /** Cloudflare could not be reached or answered with a transient error; retrying. */
   RemoteUnavailable,
+  /** spec.captureId names no capture in the account. */
+  CaptureNotFound,
+  /** spec.captureId names a capture another PacketCapture already holds. */
+  CaptureIdInUse,
   /** More than one remote capture matches a lost create; pin one with an annotation. */
   AmbiguousSubmission
 }

@@ -48,7 +48,7 @@ final class FailureOutcomes {
       return credentialsRejected(attempt, meaning, id, failure);
     }
     if (failure instanceof TerminalApiException refused) {
-      return refused(meaning, id, refused);
+      return refused(attempt, meaning, id, refused);
     }
     return unavailable(attempt, meaning, id, (RetryableApiException) failure);
   }
@@ -94,7 +94,8 @@ final class FailureOutcomes {
     return kept(attempt, call, ConditionReason.AuthenticationFailed, message, true).after(wait);
   }
 
-  private static Outcome refused(RemoteCall call, String id, TerminalApiException failure) {
+  private static Outcome refused(
+      Attempt attempt, RemoteCall call, String id, TerminalApiException failure) {
     return switch (call) {
       case STOP -> {
         LOG.info("capture {} needed no stop: {}", id, failure.apiMessage());
@@ -107,6 +108,16 @@ final class FailureOutcomes {
               failure.httpStatus() == 404
                   ? "capture " + id + " no longer exists at Cloudflare"
                   : "reading capture " + id + " was refused: " + failure.apiMessage(),
+              Outcome.Severity.WARNING);
+      case ADOPT ->
+          Outcome.notReady(
+              CapturePhase.Failed,
+              failure.httpStatus() == 404
+                  ? ConditionReason.CaptureNotFound
+                  : ConditionReason.RemoteRejected,
+              failure.httpStatus() == 404
+                  ? "spec.captureId: no capture " + id + " in account " + attempt.accountId()
+                  : "reading capture " + id + " to adopt it was refused: " + failure.apiMessage(),
               Outcome.Severity.WARNING);
       case CREATE, SETTLE ->
           Outcome.notReady(
@@ -168,6 +179,7 @@ final class FailureOutcomes {
                   severity)
               .editing(FailureOutcomes::forgetSubmission);
       case SETTLE -> Outcome.notReady(CapturePhase.Submitting, reason, message, severity);
+      case ADOPT -> Outcome.notReady(CapturePhase.Pending, reason, message, severity);
       case READ, STOP -> Outcome.notReady(readPhase(attempt), reason, message, severity);
     };
   }

@@ -44,6 +44,7 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture> {
   private final CaptureSync sync;
   private final CaptureStopper stopper;
   private final FinishedCapture finished;
+  private final CaptureAdopter adopter;
   private final FailureOutcomes failures;
   private final OutcomeWriter writer;
   private final Requeue requeue;
@@ -79,6 +80,7 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture> {
     this.recovery = new SubmissionRecovery(api, failures, scheduler, clock, settings);
     this.stopper = new CaptureStopper(api, failures, new LostSubmissions(api, clock));
     this.finished = new FinishedCapture(clock);
+    this.adopter = new CaptureAdopter(api, failures);
   }
 
   @Override
@@ -158,6 +160,9 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture> {
         new Attempt(capture, store, ((CredentialsReader.Found) credentials).credentials());
     if (submitted) {
       return sync.sync(attempt);
+    }
+    if (capture.getSpec().getCaptureId() != null) {
+      return adopter.adopt(attempt);
     }
     if (capture.createOutcomeUnknown()) {
       return recovery.settle(attempt).orElseGet(() -> submitter.submit(attempt.latest()));

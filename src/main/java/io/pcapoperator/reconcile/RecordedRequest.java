@@ -40,7 +40,8 @@ final class RecordedRequest {
 
   /**
    * Whether the spec still makes the recorded request, ignoring the look-back time that the
-   * operator pinned when the spec named none. A capture with nothing recorded matches.
+   * operator pinned when the spec named none. A capture with nothing recorded matches, and so does
+   * an adopted one: its spec names the capture, not a request.
    */
   static boolean specMatches(PacketCapture capture) {
     Optional<SubmittedRequest> sent = recorded(capture);
@@ -49,6 +50,9 @@ final class RecordedRequest {
     }
     if (capture.getSpec() == null) {
       return false;
+    }
+    if (capture.getSpec().getCaptureId() != null) {
+      return capture.getSpec().getCaptureId().equals(capture.currentStatus().getId());
     }
     SubmittedRequest asked = CaptureRequests.toSubmitted(capture.getSpec(), Optional.empty());
     if (asked.getOffsetTime() == null) {

@@ -11,6 +11,8 @@ enum RemoteCall {
   SETTLE,
   /** {@code GET /pcaps/{id}} of a submitted capture. */
   READ,
+  /** {@code GET /pcaps/{id}} of a capture adopted by {@code spec.captureId}, before it is held. */
+  ADOPT,
   /** {@code PUT /pcaps/{id}/stop} on deletion, or the list that finds what to stop. */
   STOP;
 

@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +27,7 @@ public final class SpecValidator {
   private static final Pattern COLO_NAME = Pattern.compile(CaptureLimits.COLO_NAME_PATTERN);
   private static final Pattern RFC3339 = Pattern.compile(CaptureLimits.RFC3339_PATTERN);
   private static final Pattern IPV4 = Pattern.compile(CaptureFilter.IPV4_PATTERN);
+  private static final Pattern CAPTURE_ID = Pattern.compile(CaptureLimits.CAPTURE_ID_PATTERN);
   private static final Pattern SECRET_NAME = Pattern.compile(CaptureLimits.SECRET_NAME_PATTERN);
 
   private final Clock clock;
@@ -41,6 +44,10 @@ public final class SpecValidator {
       return out;
     }
     checkAccountAndCredentials(spec, out);
+    if (spec.getCaptureId() != null) {
+      checkAdoption(spec, out);
+      return out;
+    }
     if (spec.getSystem() != null && !"magic-transit".equals(spec.getSystem())) {
       out.add("spec.system: must be magic-transit (got " + spec.getSystem() + ")");
     }
@@ -72,6 +79,28 @@ public final class SpecValidator {
       out.add("spec.credentialsSecretRef.name: is required");
     } else if (!SECRET_NAME.matcher(spec.getCredentialsSecretRef().getName()).matches()) {
       out.add("spec.credentialsSecretRef.name: must be a valid Secret name");
+    }
+  }
+
+  /** An adopted capture names its id and nothing of a request. */
+  private static void checkAdoption(PacketCaptureSpec spec, List<String> out) {
+    if (!CAPTURE_ID.matcher(spec.getCaptureId()).matches()) {
+      out.add("spec.captureId: must be 32 lowercase hex characters");
+    }
+    Object[] request = {
+      spec.getType(),
+      spec.getTimeLimit(),
+      spec.getPacketLimit(),
+      spec.getByteLimit(),
+      spec.getColoName(),
+      spec.getDestinationConf(),
+      spec.getFilter(),
+      spec.getOffsetTime()
+    };
+    if (Arrays.stream(request).anyMatch(Objects::nonNull)) {
+      out.add(
+          "spec.captureId: adopts a capture as Cloudflare has it: leave out type, timeLimit and"
+              + " the other request fields");
     }
   }
 

@@ -33,6 +33,9 @@ public final class CaptureLimits {
   public static final String RFC3339_PATTERN =
       "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$";
 
+  /** A Cloudflare PCAP id: 32 lowercase hex characters. */
+  public static final String CAPTURE_ID_PATTERN = "^[0-9a-f]{32}$";
+
   /** A Go-style duration of hours, minutes and seconds: 168h, 90m, 1h30m, 45s. */
   public static final String DURATION_PATTERN =
       "^([0-9]{1,6}h([0-9]{1,6}m)?([0-9]{1,6}s)?|[0-9]{1,6}m([0-9]{1,6}s)?|[0-9]{1,6}s)$";

@@ -16,32 +16,45 @@ import io.fabric8.generator.annotation.ValidationRule;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(
-    value = "self.type != 'simple' || self.timeLimit <= 300",
+    value = "!has(self.type) || self.type != 'simple' || self.timeLimit <= 300",
     fieldPath = ".timeLimit",
     message = "timeLimit must be at most 300 seconds for a simple capture")
 @ValidationRule(
-    value = "self.type != 'simple' || has(self.packetLimit)",
+    value = "!has(self.type) || self.type != 'simple' || has(self.packetLimit)",
     fieldPath = ".packetLimit",
     message = "packetLimit is required for a simple capture")
 @ValidationRule(
-    value = "self.type != 'full' || (has(self.coloName) && has(self.destinationConf))",
+    value =
+        "!has(self.type) || self.type != 'full' || (has(self.coloName) &&"
+            + " has(self.destinationConf))",
     message = "coloName and destinationConf are required for a full capture")
 @ValidationRule(
-    value = "self.type == 'full' || (!has(self.coloName) && !has(self.destinationConf))",
+    value =
+        "!has(self.type) || self.type == 'full' || (!has(self.coloName) &&"
+            + " !has(self.destinationConf))",
     message = "coloName and destinationConf apply to full captures only")
 @ValidationRule(
-    value = "self.type == 'full' || !has(self.byteLimit)",
+    value = "!has(self.type) || self.type == 'full' || !has(self.byteLimit)",
     fieldPath = ".byteLimit",
     message = "byteLimit applies to full captures only")
 @ValidationRule(
-    value = "self.type == 'simple' || !has(self.offsetTime)",
+    value = "!has(self.type) || self.type == 'simple' || !has(self.offsetTime)",
     fieldPath = ".offsetTime",
     message = "offsetTime applies to simple captures only")
 @ValidationRule(
-    value = "self.type == 'simple' || !has(self.output)",
+    value = "!has(self.type) || self.type == 'simple' || !has(self.output)",
     fieldPath = ".output",
     message =
         "output applies to simple captures only: a full capture is written to destinationConf")
+@ValidationRule(
+    value = "has(self.captureId) || (has(self.type) && has(self.timeLimit))",
+    message = "type and timeLimit are required, unless captureId names a capture to adopt")
+@ValidationRule(
+    value = PacketCaptureSpec.ADOPTION_RULE,
+    fieldPath = ".captureId",
+    message =
+        "captureId adopts a capture as Cloudflare has it: leave out type, timeLimit and the"
+            + " other request fields")
 @ValidationRule(
     value = PacketCaptureSpec.IMMUTABLE_REQUEST_RULE,
     message =
@@ -49,10 +62,21 @@ import io.fabric8.generator.annotation.ValidationRule;
             + " change; create a new PacketCapture instead")
 public class PacketCaptureSpec {
 
-  /** CEL: every field that is sent to Cloudflare keeps its value, presence included. */
+  /** CEL: an adopted capture names no request field of its own. */
+  static final String ADOPTION_RULE =
+      "!has(self.captureId) || !(has(self.type) || has(self.timeLimit) || has(self.packetLimit)"
+          + " || has(self.byteLimit) || has(self.coloName) || has(self.destinationConf)"
+          + " || has(self.filter) || has(self.offsetTime))";
+
+  /** CEL: every field that is sent to Cloudflare, or adopts, keeps its value, presence included. */
   static final String IMMUTABLE_REQUEST_RULE =
-      "self.accountId == oldSelf.accountId && self.type == oldSelf.type"
-          + " && self.timeLimit == oldSelf.timeLimit"
+      "self.accountId == oldSelf.accountId"
+          + " && has(self.captureId) == has(oldSelf.captureId)"
+          + " && (!has(self.captureId) || self.captureId == oldSelf.captureId)"
+          + " && has(self.type) == has(oldSelf.type)"
+          + " && (!has(self.type) || self.type == oldSelf.type)"
+          + " && has(self.timeLimit) == has(oldSelf.timeLimit)"
+          + " && (!has(self.timeLimit) || self.timeLimit == oldSelf.timeLimit)"
           + " && has(self.system) == has(oldSelf.system)"
           + " && (!has(self.system) || self.system == oldSelf.system)"
           + " && has(self.packetLimit) == has(oldSelf.packetLimit)"
@@ -86,17 +110,24 @@ public class PacketCaptureSpec {
   @JsonPropertyDescription("The system to capture from; only magic-transit exists.")
   private String system;
 
-  @Required
+  @Size(max = 32)
+  @Pattern(CaptureLimits.CAPTURE_ID_PATTERN)
   @JsonPropertyDescription(
-      "simple: sampled packets across all colos, first 160 bytes each, downloadable when done."
+      "Adopts an existing capture instead of making one: its id (32 hex characters), as the"
+          + " dashboard or GET /accounts/{account_id}/pcaps shows it. Nothing is created; the"
+          + " capture is mirrored, and stopped on deletion only with deletionPolicy Stop. Leave out"
+          + " type, timeLimit and the other request fields.")
+  private String captureId;
+
+  @JsonPropertyDescription(
+      "Required unless captureId is given. simple: sampled packets across all colos, first 160 bytes each, downloadable when done."
           + " full: every packet in one colo, written to the bucket in destinationConf.")
   private CaptureType type;
 
-  @Required
   @Min(1)
   @Max(CaptureLimits.FULL_TIME_LIMIT_MAX)
   @JsonPropertyDescription(
-      "How long to capture, in seconds: 1-300 for simple captures, 1-86400 for full captures.")
+      "Required unless captureId is given. How long to capture, in seconds: 1-300 for simple captures, 1-86400 for full captures.")
   private Integer timeLimit;
 
   @Min(1)
@@ -135,10 +166,10 @@ public class PacketCaptureSpec {
           + " only; defaults to the time of the request.")
   private String offsetTime;
 
-  @Default("Stop")
   @JsonPropertyDescription(
       "On deletion, Stop ends a pending or running full capture first; Orphan leaves it to run"
-          + " to its limits.")
+          + " to its limits. Defaults to Stop for a capture the operator made, and to Orphan for"
+          + " one adopted with captureId.")
   private DeletionPolicy deletionPolicy;
 
   @JsonPropertyDescription(
@@ -151,6 +182,14 @@ public class PacketCaptureSpec {
       "Seconds after the capture ends (Succeeded, Failed or Stopped) to delete this PacketCapture,"
           + " as a Job's field of the same name does. Leave out to keep it.")
   private Integer ttlSecondsAfterFinished;
+
+  public String getCaptureId() {
+    return captureId;
+  }
+
+  public void setCaptureId(String captureId) {
+    this.captureId = captureId;
+  }
 
   public CaptureOutput getOutput() {
     return output;

@@ -57,6 +57,11 @@ public class PacketCaptureStatus {
   private String stopRequested;
 
   @JsonPropertyDescription(
+      "True when the capture was adopted with spec.captureId rather than made by the operator;"
+          + " status.request then records the capture as Cloudflare described it.")
+  private Boolean adopted;
+
+  @JsonPropertyDescription(
       "When the capture ended (Succeeded, Failed or Stopped), on the operator's clock;"
           + " spec.ttlSecondsAfterFinished counts from here.")
   private String finishedAt;
@@ -164,6 +169,14 @@ public class PacketCaptureStatus {
 
   public void setPacketsCaptured(Long packetsCaptured) {
     this.packetsCaptured = packetsCaptured;
+  }
+
+  public Boolean getAdopted() {
+    return adopted;
+  }
+
+  public void setAdopted(Boolean adopted) {
+    this.adopted = adopted;
   }
 
   public String getFinishedAt() {

@@ -91,7 +91,7 @@ class CrdCelRulesTest {
 
   @Test
   void everyRuleCompiles() {
-    assertThat(rules).hasSize(7);
+    assertThat(rules).hasSize(10);
     assertThat(compiled).filteredOn(CelRule::isTransition).hasSize(1);
     for (int i = 0; i < rules.size(); i++) {
       assertThat(compiled.get(i).compileError()).as(rules.get(i).getRule()).isEmpty();
@@ -144,5 +144,35 @@ class CrdCelRulesTest {
         .containsExactly(immutable);
     assertThat(onUpdate(with(simple(), s -> s.setFilter(filter)), simple()))
         .containsExactly(immutable);
+  }
+
+  /** A capture adopted by id, as the API server stores it. */
+  private static PacketCaptureSpec adopted() {
+    PacketCaptureSpec spec = new PacketCaptureSpec();
+    spec.setAccountId(Specs.ACCOUNT);
+    spec.setCredentialsSecretRef(new SecretReference(Specs.SECRET));
+    spec.setSystem("magic-transit");
+    spec.setCaptureId("66802ca5668e47a2b82c2e6746e45037");
+    return spec;
+  }
+
+  @Test
+  void aCaptureIsEitherRequestedOrAdoptedById() {
+    assertThat(onCreate(adopted())).isEmpty();
+    assertThat(onCreate(with(adopted(), s -> s.setTimeLimit(60))))
+        .containsExactly(
+            "captureId adopts a capture as Cloudflare has it: leave out type, timeLimit and the"
+                + " other request fields");
+    assertThat(onCreate(with(simple(), s -> s.setType(null))))
+        .containsExactly(
+            "type and timeLimit are required, unless captureId names a capture to adopt");
+    assertThat(onUpdate(adopted(), with(adopted(), s -> s.setCaptureId("0".repeat(32)))))
+        .containsExactly(
+            "the capture request is immutable: only deletionPolicy and credentialsSecretRef may"
+                + " change; create a new PacketCapture instead");
+    assertThat(onUpdate(simple(), with(simple(), s -> s.setCaptureId("0".repeat(32)))))
+        .contains(
+            "the capture request is immutable: only deletionPolicy and credentialsSecretRef may"
+                + " change; create a new PacketCapture instead");
   }
 }

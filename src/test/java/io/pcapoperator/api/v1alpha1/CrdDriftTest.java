@@ -62,8 +62,7 @@ class CrdDriftTest {
         .containsExactly("Type", "Phase", "Remote", "ID", "Packets", "Age", "Submitted", "Message");
 
     JSONSchemaProps spec = version.getSchema().getOpenAPIV3Schema().getProperties().get("spec");
-    assertThat(spec.getRequired())
-        .containsExactlyInAnyOrder("accountId", "credentialsSecretRef", "type", "timeLimit");
+    assertThat(spec.getRequired()).containsExactlyInAnyOrder("accountId", "credentialsSecretRef");
     assertThat(spec.getProperties().get("timeLimit").getMaximum()).isEqualTo(86400.0);
     assertThat(spec.getProperties().get("packetLimit").getMaximum()).isEqualTo(10000.0);
     assertThat(spec.getProperties().get("byteLimit").getMaximum()).isEqualTo(1e9);
@@ -78,7 +77,8 @@ class CrdDriftTest {
         .contains(
             "packetLimit is required for a simple capture",
             "coloName and destinationConf are required for a full capture",
-            "timeLimit must be at most 300 seconds for a simple capture");
+            "timeLimit must be at most 300 seconds for a simple capture",
+            "type and timeLimit are required, unless captureId names a capture to adopt");
     assertThat(spec.getXKubernetesValidations())
         .extracting(ValidationRule::getRule)
         .anyMatch(rule -> rule.contains("oldSelf"));
