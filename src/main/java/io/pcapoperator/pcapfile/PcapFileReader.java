@@ -23,7 +23,8 @@ import java.io.InputStream;
  * for every one that follows; they do not know 802.1ad (QinQ) tags; and a transport header cut by
  * the snap length throws an unchecked exception. pkts-core also stops without a word when the file
  * ends inside a record header, so this class adds up the records' lengths and checks them against
- * the file's size.
+ * the file's size. Through pkts-core it refuses records of more than 262 144 bytes and, though the
+ * format allows them, records that kept no bytes at all, which no capture writes.
  */
 public final class PcapFileReader {
   private static final int FILE_HEADER = 24;
