@@ -11,8 +11,9 @@ import java.time.Instant;
  * Writes a libpcap file (microsecond timestamps, Ethernet link type) of {@link SyntheticTraffic}
  * frames, keeping the first 160 bytes of each as Cloudflare's sampled captures do. The frames are
  * spread evenly over the window the request looked at, so that every timestamp lies inside it.
+ * Public for the tests that read such files.
  */
-final class PcapFileWriter {
+public final class PcapFileWriter {
   /** The bytes kept of each packet. */
   static final int SNAP_LENGTH = 160;
 
@@ -25,7 +26,7 @@ final class PcapFileWriter {
    * A file of {@code packets} frames matching {@code filter}, stamped inside the window that starts
    * at {@code from} and lasts {@code length}.
    */
-  static byte[] write(int packets, PcapFilter filter, Instant from, Duration length) {
+  public static byte[] write(int packets, PcapFilter filter, Instant from, Duration length) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(24 + packets * (16 + SNAP_LENGTH));
     ByteBuffer header = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
     header.putInt(MAGIC_MICROS).putShort((short) 2).putShort((short) 4);

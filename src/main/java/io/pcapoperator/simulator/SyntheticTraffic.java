@@ -5,11 +5,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Synthetic IPv4 frames that match a capture's filter: Ethernet II, an IPv4 header, and a TCP, UDP
- * or ICMP message with every length and checksum right, so that tshark and tcpdump read them as
+ * Synthetic frames that match a capture's filter: Ethernet II, an IPv4 or IPv6 header, and a TCP,
+ * UDP or ICMP message with every length and checksum right, so that tshark and tcpdump read them as
  * they read a real capture. The traffic is a deterministic function of the filter and the frame's
  * index: a few sources and destination ports of different weights, TCP SYNs and data segments,
- * DNS-like UDP and pings, of sizes from 54 to 1 500 bytes.
+ * DNS-like UDP and pings, of sizes from 54 to 1 514 bytes. One frame in five is TCP or UDP over
+ * IPv6 when the filter allows it: no address (the filter's addresses are IPv4) and no protocol but
+ * TCP or UDP.
  */
 final class SyntheticTraffic {
   static final int TCP = 6;
@@ -18,10 +20,11 @@ final class SyntheticTraffic {
 
   private static final int ETHERNET_HEADER = 14;
   private static final int IPV4_HEADER = 20;
+  private static final int IPV6_HEADER = 40;
+  private static final int MTU = 1500;
   private static final int TCP_HEADER = 20;
   private static final int UDP_HEADER = 8;
   private static final int ICMP_ECHO_HEADER = 8;
-  private static final int MAX_IP_PAYLOAD = 1500 - IPV4_HEADER - TCP_HEADER;
 
   private static final byte[] DESTINATION_MAC = {0x02, 0, 0, 0, 0, 0x01};
   private static final byte[] SOURCE_MAC = {0x02, 0, 0, 0, 0, 0x02};
@@ -34,12 +37,17 @@ final class SyntheticTraffic {
   /** The whole frame number {@code index}, as it crossed the wire. */
   static byte[] frame(PcapFilter filter, int index) {
     PcapFilter f = filter == null ? PcapFilter.ANY : filter;
+    return index % 5 == 2 && allowsIpv6(f) ? ipv6Frame(f, index) : ipv4Frame(f, index);
+  }
+
+  private static byte[] ipv4Frame(PcapFilter f, int index) {
     int protocol = protocol(f, index);
     byte[] source = address(f.sourceAddress(), 198, 51, 100, 10 * sourceHost(index));
     byte[] destination = address(f.destinationAddress(), 203, 0, 113, index % 4 == 3 ? 8 : 7);
+    int maxPayload = MTU - IPV4_HEADER - TCP_HEADER;
     byte[] transport =
         switch (protocol) {
-          case TCP -> tcp(f, index, source, destination);
+          case TCP -> tcp(f, index, source, destination, maxPayload);
           case UDP -> udp(f, index, source, destination);
           case ICMP -> icmpEcho(index);
           default -> payload(IPV4_HEADER + index % 100, index);
@@ -49,6 +57,30 @@ final class SyntheticTraffic {
     frame.put(ipv4Header(protocol, index, source, destination, transport.length));
     frame.put(transport);
     return frame.array();
+  }
+
+  /** TCP or UDP from 2001:db8:100::{10..70} to 2001:db8:113::7 or ::8, weighted as over IPv4. */
+  private static byte[] ipv6Frame(PcapFilter f, int index) {
+    int protocol = protocol(f, index);
+    byte[] source = ipv6Address(0x100, 10 * sourceHost(index));
+    byte[] destination = ipv6Address(0x113, index % 4 == 3 ? 8 : 7);
+    int maxPayload = MTU - IPV6_HEADER - TCP_HEADER;
+    byte[] transport =
+        protocol == TCP
+            ? tcp(f, index, source, destination, maxPayload)
+            : udp(f, index, source, destination);
+    ByteBuffer frame = ByteBuffer.allocate(ETHERNET_HEADER + IPV6_HEADER + transport.length);
+    frame.put(DESTINATION_MAC).put(SOURCE_MAC).putShort((short) 0x86DD);
+    frame.putInt(0x60000000).putShort((short) transport.length);
+    frame.put((byte) protocol).put((byte) (index % 5 == 0 ? 57 : 64));
+    frame.put(source).put(destination).put(transport);
+    return frame.array();
+  }
+
+  /** Whether an IPv6 frame can match: the filter's addresses are IPv4, and pings are ICMP. */
+  private static boolean allowsIpv6(PcapFilter f) {
+    boolean tcpOrUdp = f.protocol() == null || f.protocol() == TCP || f.protocol() == UDP;
+    return f.sourceAddress() == null && f.destinationAddress() == null && tcpOrUdp;
   }
 
   /** The filter's protocol; else mostly TCP, with UDP, and pings when no port is asked for. */
@@ -87,10 +119,11 @@ final class SyntheticTraffic {
     return header;
   }
 
-  private static byte[] tcp(PcapFilter f, int index, byte[] source, byte[] destination) {
+  private static byte[] tcp(
+      PcapFilter f, int index, byte[] source, byte[] destination, int maxPayload) {
     boolean syn = index % 3 == 0;
     int destinationPort = port(f.destinationPort(), TCP_PORTS, index);
-    byte[] data = syn ? new byte[0] : tcpPayload(destinationPort, index);
+    byte[] data = syn ? new byte[0] : tcpPayload(destinationPort, index, maxPayload);
     ByteBuffer tcp = ByteBuffer.allocate(TCP_HEADER + data.length);
     tcp.putShort((short) sourcePort(f, index)).putShort((short) destinationPort);
     tcp.putInt(index * 1000 + 1).putInt(syn ? 0 : 7000 + index);
@@ -132,8 +165,8 @@ final class SyntheticTraffic {
    * A data segment's payload in the shape its port's protocol expects (an HTTP request, a TLS
    * record), so that tshark's dissectors find nothing malformed; other ports carry plain bytes.
    */
-  private static byte[] tcpPayload(int port, int index) {
-    int length = 1 + (index * 37) % MAX_IP_PAYLOAD;
+  private static byte[] tcpPayload(int port, int index, int maxPayload) {
+    int length = 1 + (index * 37) % maxPayload;
     return switch (port) {
       case 80, 8080 -> httpRequest(length, index);
       case 443 -> tlsApplicationData(length, index);
@@ -208,12 +241,29 @@ final class SyntheticTraffic {
     return out;
   }
 
-  /** The TCP or UDP checksum: over the IPv4 pseudo-header and the whole segment. */
+  /** 2001:db8:{@code network}::{@code host}, a documentation address (RFC 3849). */
+  private static byte[] ipv6Address(int network, int host) {
+    return ByteBuffer.allocate(16)
+        .putInt(0x20010db8)
+        .putShort((short) network)
+        .putLong(0)
+        .putShort((short) host)
+        .array();
+  }
+
+  /**
+   * The TCP or UDP checksum: over the IPv4 (RFC 793) or IPv6 (RFC 8200) pseudo-header and the whole
+   * segment.
+   */
   private static int transportChecksum(
       int protocol, byte[] source, byte[] destination, byte[] segment) {
-    ByteBuffer pseudo = ByteBuffer.allocate(12);
-    pseudo.put(source).put(destination).put((byte) 0).put((byte) protocol);
-    pseudo.putShort((short) segment.length);
+    ByteBuffer pseudo = ByteBuffer.allocate(2 * source.length + (source.length == 4 ? 4 : 8));
+    pseudo.put(source).put(destination);
+    if (source.length == 4) {
+      pseudo.put((byte) 0).put((byte) protocol).putShort((short) segment.length);
+    } else {
+      pseudo.putInt(segment.length).put(new byte[3]).put((byte) protocol);
+    }
     return checksum(sum(0, pseudo.array()), segment);
   }
 

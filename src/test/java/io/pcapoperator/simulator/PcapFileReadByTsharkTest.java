@@ -1,10 +1,11 @@
 package io.pcapoperator.simulator;
 
+import static io.pcapoperator.testing.Tshark.lines;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pcapoperator.testing.ManualClock;
+import io.pcapoperator.testing.Tshark;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -41,9 +42,7 @@ class PcapFileReadByTsharkTest {
 
   @BeforeEach
   void start() {
-    assumeTrue(
-        onPath("tshark") || System.getenv("CI") != null,
-        "tshark is not installed (apt-get install tshark); CI installs it");
+    Tshark.assumeInstalled();
     simulator = PcapSimulator.start(SimulatorConfig.defaults(), clock, 0);
     client = new RawClient(simulator);
   }
@@ -67,14 +66,12 @@ class PcapFileReadByTsharkTest {
                 + "\",\"filter_v1\":{\"destination_address\":\"203.0.113.7\","
                 + "\"destination_port\":443,\"protocol\":6}}");
 
-    assertThat(run("tshark", "-r", file.toString(), "-q")).isEmpty();
+    assertThat(Tshark.read(file, "-q")).isEmpty();
     assertThat(expertInfo(file)).as("tshark's expert warnings and errors").isEmpty();
     List<String> rows =
         lines(
-            run(
-                "tshark",
-                "-r",
-                file.toString(),
+            Tshark.read(
+                file,
                 "-T",
                 "fields",
                 "-E",
@@ -98,19 +95,12 @@ class PcapFileReadByTsharkTest {
       assertThat(f[2]).isEqualTo("443");
       assertThat(f[3]).isEqualTo("6");
     }
-    assertThat(
-            lines(
-                run(
-                    "tshark",
-                    "-r",
-                    file.toString(),
-                    "-Y",
-                    "!(ip.dst == 203.0.113.7 && tcp.dstport == 443)")))
+    assertThat(lines(Tshark.read(file, "-Y", "!(ip.dst == 203.0.113.7 && tcp.dstport == 443)")))
         .isEmpty();
   }
 
   @Test
-  void anUnfilteredCaptureMixesTcpUdpAndIcmpThatTsharkAndTcpdumpReadWithoutAWarning()
+  void anUnfilteredCaptureMixesTcpUdpAndIcmpOverIpv4AndIpv6ThatTsharkAndTcpdumpReadWithoutAWarning()
       throws Exception {
     Path file =
         download(
@@ -118,14 +108,31 @@ class PcapFileReadByTsharkTest {
                 + "\"packet_limit\":300}");
 
     assertThat(expertInfo(file)).as("tshark's expert warnings and errors").isEmpty();
-    String protocols = run("tshark", "-r", file.toString(), "-T", "fields", "-e", "ip.proto");
-    assertThat(lines(protocols)).hasSize(300).contains("6", "17", "1");
-    if (onPath("tcpdump")) {
+    String protocols =
+        Tshark.read(file, "-T", "fields", "-e", "ip.proto", "-e", "ipv6.nxt", "-e", "ipv6.src");
+    assertThat(lines(protocols).stream().map(String::strip))
+        .hasSize(300)
+        .contains("6", "17", "1")
+        .anyMatch(l -> l.matches("6\\s+2001:db8:100::\\w+"))
+        .anyMatch(l -> l.matches("17\\s+2001:db8:100::\\w+"));
+    if (Tshark.onPath("tcpdump")) {
       String tcpdump = runWithStderr("tcpdump", "-nn", "-r", file.toString());
       assertThat(lines(tcpdump))
-          .filteredOn(l -> !l.contains(" IP "))
+          .filteredOn(l -> !l.contains(" IP ") && !l.contains(" IP6 "))
           .allMatch(l -> l.startsWith("reading from file"));
     }
+  }
+
+  @Test
+  void aCaptureFilteredByPortAloneMixesIpv4AndIpv6AndEveryPacketMatches() throws Exception {
+    Path file =
+        download(
+            "{\"system\":\"magic-transit\",\"type\":\"simple\",\"time_limit\":60,"
+                + "\"packet_limit\":100,\"filter_v1\":{\"destination_port\":53,\"protocol\":17}}");
+
+    assertThat(expertInfo(file)).as("tshark's expert warnings and errors").isEmpty();
+    assertThat(lines(Tshark.read(file, "-Y", "udp.dstport == 53"))).hasSize(100);
+    assertThat(lines(Tshark.read(file, "-Y", "ipv6"))).hasSize(20);
   }
 
   private Path download(String request) throws IOException {
@@ -144,27 +151,12 @@ class PcapFileReadByTsharkTest {
 
   /** tshark's expert items of severity warning or error, with every checksum checked. */
   private static List<String> expertInfo(Path file) throws Exception {
-    List<String> command = new ArrayList<>(List.of("tshark", "-r", file.toString(), "-q"));
-    for (String option : CHECKSUMS_ON.split(" ")) {
-      command.add(option);
-    }
-    command.addAll(List.of("-z", "expert,warn"));
-    return lines(run(command.toArray(String[]::new))).stream()
+    List<String> arguments = new ArrayList<>(List.of("-q"));
+    arguments.addAll(List.of(CHECKSUMS_ON.split(" ")));
+    arguments.addAll(List.of("-z", "expert,warn"));
+    return lines(Tshark.read(file, arguments.toArray(String[]::new))).stream()
         .filter(l -> l.matches("^\\s*\\d+\\s+.*") || l.contains("Warns") || l.contains("Errors"))
         .toList();
-  }
-
-  private static String run(String... command) throws Exception {
-    Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).as(String.join(" ", command) + ": " + err).isZero();
-    // tshark run as root (CI, containers) says so on stderr: that is no word about the file.
-    assertThat(lines(err))
-        .as("stderr of " + command[0])
-        .allMatch(l -> l.startsWith("Running as user \"root\""));
-    return out;
   }
 
   private static String runWithStderr(String... command) throws Exception {
@@ -173,18 +165,5 @@ class PcapFileReadByTsharkTest {
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(process.exitValue()).as(out).isZero();
     return out;
-  }
-
-  private static List<String> lines(String text) {
-    return text.lines().filter(l -> !l.isBlank()).toList();
-  }
-
-  private static boolean onPath(String program) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-      if (Files.isExecutable(Path.of(dir, program))) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 /** A source address and how many packets it sent. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class AddressCount {
-  @JsonPropertyDescription("IPv4 or IPv6 source address.")
+  @JsonPropertyDescription("IPv4 or IPv6 source address; IPv6 as RFC 5952 writes it.")
   private String address;
 
   @JsonPropertyDescription("Packets from this address.")

@@ -33,10 +33,12 @@ public class CaptureArtifact {
   @JsonPropertyDescription("Packets in the stored file.")
   private Long packets;
 
-  @JsonPropertyDescription("Time of the first packet in the file, RFC 3339.")
+  @JsonPropertyDescription(
+      "Time of the earliest packet in the file, RFC 3339 in UTC with the file's precision.")
   private String firstPacketTime;
 
-  @JsonPropertyDescription("Time of the last packet in the file, RFC 3339.")
+  @JsonPropertyDescription(
+      "Time of the latest packet in the file, RFC 3339 in UTC with the file's precision.")
   private String lastPacketTime;
 
   @JsonPropertyDescription("When the upload completed.")

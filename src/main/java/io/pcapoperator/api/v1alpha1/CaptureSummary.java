@@ -10,23 +10,35 @@ public class CaptureSummary {
   @JsonPropertyDescription("Packets in the file.")
   private Long packets;
 
-  @JsonPropertyDescription("Bytes of the packets as captured (the frames, without pcap headers).")
+  @JsonPropertyDescription(
+      "Bytes of the packets on the wire: the sum of their original lengths (tshark's frame.len),"
+          + " though a simple capture's file keeps only the first 160 bytes of each.")
   private Long bytes;
 
-  @JsonPropertyDescription("Time of the first packet, RFC 3339.")
+  @JsonPropertyDescription(
+      "Time of the earliest packet, RFC 3339 in UTC with the file's precision (microseconds, or"
+          + " nanoseconds).")
   private String firstPacketTime;
 
-  @JsonPropertyDescription("Time of the last packet, RFC 3339.")
+  @JsonPropertyDescription(
+      "Time of the latest packet, RFC 3339 in UTC with the file's precision (microseconds, or"
+          + " nanoseconds).")
   private String lastPacketTime;
 
-  @JsonPropertyDescription("Packets and bytes by IP protocol, most packets first.")
+  @JsonPropertyDescription(
+      "Packets and bytes of each IP protocol in the file, most packets first, ties by protocol"
+          + " number. Frames without an IP packet (ARP, say) count only in packets and bytes.")
   private List<ProtocolCount> protocols;
 
-  @JsonPropertyDescription("The five source addresses with the most packets, most first.")
+  @JsonPropertyDescription(
+      "The five source addresses with the most packets, most first; ties go to the lower address,"
+          + " IPv4 before IPv6.")
   private List<AddressCount> topSources;
 
   @JsonPropertyDescription(
-      "The five TCP or UDP destination ports with the most packets, most first.")
+      "The five TCP or UDP destination ports with the most packets, most first; ties go to the"
+          + " lower port. TCP and UDP count together; only a datagram's first fragment has a"
+          + " port.")
   private List<PortCount> topDestinationPorts;
 
   public Long getPackets() {

@@ -6,13 +6,15 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 /** Packets and bytes of one IP protocol in a pcap file. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ProtocolCount {
-  @JsonPropertyDescription("IP protocol: TCP, UDP, ICMP, ICMPv6, GRE, or its number.")
+  @JsonPropertyDescription(
+      "IP protocol: TCP, UDP, ICMP, ICMPv6, GRE, ESP, or else its number, such as \"51\". For IPv6,"
+          + " the header after any Hop-by-Hop, Routing, Fragment and Destination Options headers.")
   private String protocol;
 
   @JsonPropertyDescription("Packets of this protocol.")
   private Long packets;
 
-  @JsonPropertyDescription("Bytes of those packets as captured.")
+  @JsonPropertyDescription("Bytes of those packets on the wire (their original lengths).")
   private Long bytes;
 
   public ProtocolCount() {}
