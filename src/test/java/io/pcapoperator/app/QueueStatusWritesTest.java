@@ -27,6 +27,7 @@ class QueueStatusWritesTest {
   private static final int MOST_WRITES = 6;
 
   @Test
+  @SuppressWarnings("try") // the resource is held open for the body, not called in it
   void queuedSimpleCapturesAreWrittenAtMostSixTimesEach() {
     // 120 times real time: the 25 minutes of admissions take about 13 seconds.
     try (OperatorHarness harness = OperatorHarness.start(120)) {

@@ -76,6 +76,7 @@ final class ChurnRuns {
       Duration settled) {}
 
   /** Applies the captures at once on a clock {@code timeScale} times the wall's, until all end. */
+  @SuppressWarnings("try") // the resource is held open for the body, not called in it
   static Writes writes(int captures, int accounts, double timeScale) throws Exception {
     ScaledClock clock = ScaledClock.startingNow(timeScale);
     PcapBenchmark.Workload workload =
@@ -121,6 +122,7 @@ final class ChurnRuns {
    * stops it, adds finished simple captures with the simple one's status up to {@code terminal},
    * and starts the operator again, on the wall clock.
    */
+  @SuppressWarnings("try") // the resource is held open for the body, not called in it
   static Restart restart(int terminal, int running) throws Exception {
     ScaledClock clock = ScaledClock.real();
     PcapBenchmark.Workload full =
