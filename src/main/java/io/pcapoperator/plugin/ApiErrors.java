@@ -2,6 +2,7 @@ package io.pcapoperator.plugin;
 
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.net.ConnectException;
 import java.util.function.Supplier;
 
 /**
@@ -29,15 +30,22 @@ final class ApiErrors {
     if (e.getCode() > 0) {
       return "the Kubernetes API answered HTTP " + e.getCode();
     }
-    Throwable root = e;
-    while (root.getCause() != null) {
-      root = root.getCause();
-    }
     return "cannot reach the Kubernetes API at "
         + cluster.client().getMasterUrl()
-        + " ("
-        + root.getClass().getSimpleName()
-        + (root.getMessage() == null ? "" : ": " + root.getMessage())
-        + ")";
+        + ": "
+        + unreachable(e);
+  }
+
+  /** Why no answer came: the first cause that says, or could not connect. */
+  private static String unreachable(KubernetesClientException e) {
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof ConnectException) {
+        return "could not connect";
+      }
+      if (t.getMessage() != null) {
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+      }
+    }
+    return e.getMessage();
   }
 }

@@ -50,7 +50,10 @@ final class PluginCompletion {
         case "--context" -> lines.addAll(contexts(typed));
         case "--output", "--kubeconfig" -> directive = FILES;
         default -> {
-          // A value with nothing to offer.
+          Iterable<String> values = typed.pendingOption().completionCandidates();
+          if (values != null) {
+            values.forEach(lines::add);
+          }
         }
       }
     } else if (current.startsWith("-")) {

@@ -32,9 +32,6 @@ final class PluginErrors {
 
   /** A command that failed. */
   static int failure(Exception e, CommandLine command, ParseResult parsed) {
-    if (e instanceof ParameterException usage) {
-      return usageError(usage, parsed.originalArgs().toArray(String[]::new));
-    }
     command.getErr().println("error: " + message(e));
     return EXIT_ERROR;
   }

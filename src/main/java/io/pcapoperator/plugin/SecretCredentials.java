@@ -22,15 +22,15 @@ final class SecretCredentials {
       secret =
           cluster.client().secrets().inNamespace(cluster.namespace()).withName(secretName).get();
     } catch (KubernetesClientException e) {
-      if (e.getCode() == 403) {
-        throw new PluginFailure(
-            "cannot read "
-                + where
-                + " (forbidden): downloading a capture needs permission to get the Secret of its"
-                + " credentials",
-            e);
-      }
-      throw new PluginFailure("cannot read " + where + ": " + ApiErrors.message(cluster, e), e);
+      throw new PluginFailure(
+          "cannot read "
+              + where
+              + ": "
+              + ApiErrors.message(cluster, e)
+              + (e.getCode() == 403
+                  ? "; downloading a capture needs permission to get its credentials Secret"
+                  : ""),
+          e);
     }
     CredentialsReader.Result result =
         CredentialsReader.read(secretName, Optional.ofNullable(secret));
