@@ -112,13 +112,13 @@ final class PluginCompletion {
 
   /**
    * What the words before the one being completed say: the command they reach, how many of its
-   * arguments are given, the option still waiting for its value, and the cluster flags.
+   * arguments are given, the option still waiting for its value, and the values of the flags given.
    */
   private record Typed(
       CommandLine command,
       int positionals,
       OptionSpec pendingOption,
-      Map<String, String> clusterValues) {
+      Map<String, String> flagValues) {
 
     static Typed read(CommandLine root, List<String> words) {
       CommandLine command = root;
@@ -148,13 +148,13 @@ final class PluginCompletion {
     }
 
     Path kubeconfig() {
-      String file = clusterValues.get("--kubeconfig");
+      String file = flagValues.get("--kubeconfig");
       return file == null ? null : Path.of(file);
     }
 
     ClusterFlags clusterFlags() {
       return new ClusterFlags(
-          kubeconfig(), clusterValues.get("--context"), clusterValues.get("--namespace"));
+          kubeconfig(), flagValues.get("--context"), flagValues.get("--namespace"));
     }
   }
 }

@@ -35,6 +35,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -293,17 +294,9 @@ class KubectlPcapTest {
     String ns = namespace("creating");
     Path dir = directory("creating");
     String yaml =
-        kubectl
-            .run(
+        createSimple(
                 dir,
-                "pcap",
-                "create",
-                "simple",
                 "syn",
-                "--account-id",
-                Specs.ACCOUNT,
-                "--secret",
-                Specs.SECRET,
                 "--time-limit",
                 "60",
                 "--packet-limit",
@@ -374,22 +367,7 @@ class KubectlPcapTest {
     Path dir = directory("refusals");
 
     KubectlPlugin.Result invalid =
-        kubectl.run(
-            dir,
-            "pcap",
-            "create",
-            "simple",
-            "too-long",
-            "-n",
-            ns,
-            "--account-id",
-            Specs.ACCOUNT,
-            "--secret",
-            Specs.SECRET,
-            "--time-limit",
-            "301",
-            "--packet-limit",
-            "10");
+        createSimple(dir, "too-long", "-n", ns, "--time-limit", "301", "--packet-limit", "10");
     assertThat(invalid.exitCode()).isEqualTo(1);
     assertThat(invalid.err())
         .startsWith("error: ")
@@ -403,17 +381,9 @@ class KubectlPcapTest {
         .startsWith(
             "error: required flag(s) --secret, --time-limit, --colo, --destination not set\n");
     assertThat(
-            kubectl
-                .run(
+            createSimple(
                     dir,
-                    "pcap",
-                    "create",
-                    "simple",
                     "x",
-                    "--account-id",
-                    Specs.ACCOUNT,
-                    "--secret",
-                    Specs.SECRET,
                     "--time-limit",
                     "60",
                     "--packet-limit",
@@ -468,6 +438,23 @@ class KubectlPcapTest {
     assertThat(kubectl.run(dir, "__complete", "pcap", "ls", "-n", "compl").ok().lines())
         .containsExactly(ns, ":4");
     assertThat(kubectl.run(dir, "pcap", "completion", "bash").ok()).contains("complete -F");
+  }
+
+  /** {@code kubectl pcap create simple NAME} with the account and Secret of {@link Specs}. */
+  private KubectlPlugin.Result createSimple(Path dir, String name, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "pcap",
+                "create",
+                "simple",
+                name,
+                "--account-id",
+                Specs.ACCOUNT,
+                "--secret",
+                Specs.SECRET));
+    args.addAll(List.of(more));
+    return kubectl.run(dir, args.toArray(String[]::new));
   }
 
   private String namespace(String name) {
