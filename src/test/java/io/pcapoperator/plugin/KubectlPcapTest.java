@@ -272,14 +272,14 @@ class KubectlPcapTest {
     assertThat(rows.get(0).split("\\s+"))
         .containsExactly("NAME", "TYPE", "PHASE", "ID", "PACKETS", "ARTIFACT", "AGE");
     assertThat(rows.get(1))
-        .matches("fresh\\s+simple\\s+<none>\\s+<none>\\s+<none>\\s+<none>\\s+\\d+s");
+        .matches("fresh\\s+simple\\s+<none>\\s+<none>\\s+<none>\\s+<none>\\s+\\d+[sm]");
     assertThat(rows.get(2))
         .matches(
             "stored\\s+simple\\s+Succeeded\\s+"
                 + remoteId
                 + "\\s+100\\s+s3://pcaps/listing/stored/"
                 + remoteId
-                + "\\.pcap\\s+\\d+s");
+                + "\\.pcap\\s+\\d+[sm]");
     assertThat(rows).hasSize(3);
     assertThat(kubectl.run(dir, "pcap", "ls", "-A").ok())
         .startsWith("NAMESPACE ")
@@ -421,22 +421,32 @@ class KubectlPcapTest {
   }
 
   @Test
-  void kubectlCompletesCommandsAndCaptureNamesThroughThePluginsCompleter() throws IOException {
+  void theCompleterThatKubectlRunsOffersCommandsFlagValuesAndCaptureNames() throws IOException {
     String ns = namespace("completing");
     Path dir = directory("completing");
     createCapture(ns, "alpha", Specs.simple());
     createCapture(ns, "beta", Specs.simple());
 
-    assertThat(kubectl.run(dir, "__complete", "pcap", "").ok().lines())
+    assertThat(kubectl.complete(dir, "").ok().lines())
         .contains("download", "summary", "ls", "create", "completion", ":4");
-    assertThat(kubectl.run(dir, "__complete", "pcap", "create", "").ok().lines())
+    assertThat(kubectl.complete(dir, "create", "").ok().lines())
         .containsExactly("simple", "full", ":4");
-    assertThat(kubectl.run(dir, "__complete", "pcap", "download", "-n", ns, "").ok().lines())
+    assertThat(kubectl.complete(dir, "download", "-n", ns, "").ok().lines())
         .containsExactly("alpha", "beta", ":4");
-    assertThat(kubectl.run(dir, "__complete", "pcap", "-n", ns, "summary", "b").ok().lines())
+    assertThat(kubectl.complete(dir, "-n", ns, "summary", "b").ok().lines())
         .containsExactly("beta", ":4");
-    assertThat(kubectl.run(dir, "__complete", "pcap", "ls", "-n", "compl").ok().lines())
-        .containsExactly(ns, ":4");
+    assertThat(kubectl.complete(dir, "ls", "-n", "compl").ok().lines()).containsExactly(ns, ":4");
+    assertThat(kubectl.complete(dir, "create", "full", "--deletion-policy", "").ok().lines())
+        .containsExactly("Stop", "Orphan", ":4");
+    assertThat(kubectl.complete(dir, "download", "alpha", "-o", "").ok().lines())
+        .containsExactly(":0");
+    assertThat(kubectl.complete(dir, "summary", "--kubeconfig", "/nowhere", "").ok().lines())
+        .as("an unreachable cluster leaves its candidates out, silently")
+        .containsExactly(":4");
+    if (kubectl.completesPlugins(dir)) {
+      assertThat(kubectl.run(dir, "__complete", "pcap", "download", "-n", ns, "a").ok().lines())
+          .containsExactly("alpha", ":4");
+    }
     assertThat(kubectl.run(dir, "pcap", "completion", "bash").ok()).contains("complete -F");
   }
 

@@ -1,5 +1,7 @@
 package io.pcapoperator.plugin;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -59,11 +61,36 @@ final class KubectlPlugin {
 
   /** Runs {@code kubectl args} in {@code workDir} with {@code stdin} as its input. */
   Result run(Path workDir, Path stdin, String... args) {
+    List<String> command = new ArrayList<>(List.of("kubectl"));
+    command.addAll(List.of(args));
+    return exec(workDir, stdin, command);
+  }
+
+  /**
+   * Runs {@code bin/kubectl_complete-pcap words} as kubectl 1.26+ runs it to complete {@code
+   * kubectl pcap words}.
+   */
+  Result complete(Path workDir, String... words) {
+    List<String> command =
+        new ArrayList<>(List.of(Path.of("bin/kubectl_complete-pcap").toAbsolutePath().toString()));
+    command.addAll(List.of(words));
+    return exec(workDir, null, command);
+  }
+
+  /** Whether this kubectl completes plugins through their completion programs (1.26 and later). */
+  boolean completesPlugins(Path workDir) throws IOException {
+    JsonNode version =
+        new ObjectMapper()
+            .readTree(run(workDir, "version", "--client", "-o", "json").ok())
+            .path("clientVersion");
+    int minor = Integer.parseInt(version.path("minor").asText().replaceAll("\\D", ""));
+    return version.path("major").asInt() > 1 || minor >= 26;
+  }
+
+  private Result exec(Path workDir, Path stdin, List<String> command) {
     try {
       Path out = Files.createTempFile("kubectl-pcap", ".out");
       Path err = Files.createTempFile("kubectl-pcap", ".err");
-      List<String> command = new ArrayList<>(List.of("kubectl"));
-      command.addAll(List.of(args));
       ProcessBuilder builder =
           new ProcessBuilder(command)
               .directory(workDir.toFile())
@@ -74,7 +101,7 @@ final class KubectlPlugin {
       Process process = builder.start();
       if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         process.destroyForcibly();
-        throw new AssertionError("kubectl " + String.join(" ", args) + " did not finish");
+        throw new AssertionError(String.join(" ", command) + " did not finish");
       }
       Result result =
           new Result(process.exitValue(), Files.readAllBytes(out), Files.readString(err));
