@@ -52,7 +52,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code kubectl pcap} as kubectl runs it: the real kubectl finds {@code bin/kubectl-pcap} on the
  * PATH and runs it against the embedded Kubernetes API over HTTPS and the Cloudflare simulator.
  * Each test works in a namespace of its own. The embedded API lets its one user do everything, so a
- * Secret the user may not read cannot be set up here: the missing-Secret path stands in for it.
+ * Secret the user may not read cannot be set up here: the missing Secret is tested here, the
+ * forbidden one in {@link SecretCredentialsTest}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KubectlPcapTest {
