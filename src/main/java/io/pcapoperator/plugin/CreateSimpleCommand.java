@@ -1,0 +1,53 @@
+package io.pcapoperator.plugin;
+
+import io.pcapoperator.api.v1alpha1.CaptureType;
+import io.pcapoperator.api.v1alpha1.PacketCaptureSpec;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code kubectl pcap create simple NAME}: a sampled capture across all colos, downloadable. */
+@Command(
+    name = "simple",
+    sortOptions = false,
+    description =
+        "Create a simple capture: sampled packets across all colos, downloadable with kubectl pcap"
+            + " download once it succeeds.")
+final class CreateSimpleCommand implements Callable<Integer> {
+  private final ClusterFlags clusterFlags;
+
+  @Spec private CommandSpec command;
+
+  @Mixin private CaptureFlags capture;
+
+  @Option(
+      names = "--packet-limit",
+      required = true,
+      paramLabel = "<packets>",
+      description = "Most packets to capture, 1-10000.")
+  private Integer packetLimit;
+
+  @Option(
+      names = "--offset-time",
+      paramLabel = "<time>",
+      description = "RFC 3339 time to look back from, within the last 24 hours.")
+  private String offsetTime;
+
+  @Mixin private OutputFlags output;
+
+  CreateSimpleCommand(ClusterFlags clusterFlags) {
+    this.clusterFlags = clusterFlags;
+  }
+
+  @Override
+  public Integer call() {
+    PacketCaptureSpec spec = capture.spec(CaptureType.SIMPLE);
+    spec.setPacketLimit(packetLimit);
+    spec.setOffsetTime(offsetTime);
+    spec.setOutput(output.output().orElse(null));
+    return CaptureCreation.run(clusterFlags, capture, spec, command.commandLine().getOut());
+  }
+}
