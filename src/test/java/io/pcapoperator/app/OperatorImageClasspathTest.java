@@ -7,6 +7,7 @@ import io.pcapoperator.api.v1alpha1.CapturePhase;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
 import io.pcapoperator.simulator.PcapSimulator;
 import io.pcapoperator.simulator.SimulatorConfig;
+import io.pcapoperator.storage.S3ObjectStore;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.PrintStream;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The container image carries only what {@code run} needs: the operator runs on the main classes
  * with the image's libraries, those the build copies to {@code target/image-lib}, without the ones
- * of dev's embedded Kubernetes API and simulator; {@code dev} there fails in one line.
+ * of dev's embedded Kubernetes API, simulator and S3 server; {@code dev} there fails in one line.
  */
 class OperatorImageClasspathTest {
   private URLClassLoader image;
@@ -69,6 +70,23 @@ class OperatorImageClasspathTest {
     assertThatThrownBy(
             () -> Class.forName("org.bouncycastle.cert.X509CertificateHolder", false, image))
         .isInstanceOf(ClassNotFoundException.class);
+    assertThatThrownBy(() -> Class.forName("org.gaul.s3proxy.S3Proxy", false, image))
+        .isInstanceOf(ClassNotFoundException.class);
+    assertThatThrownBy(() -> Class.forName("org.jclouds.ContextBuilder", false, image))
+        .isInstanceOf(ClassNotFoundException.class);
+  }
+
+  @Test
+  void theImageKeepsTheObjectStoreAndItsSdk() throws Exception {
+    Class<?> store = Class.forName(S3ObjectStore.class.getName(), true, image);
+    ((AutoCloseable) store.getConstructor().newInstance()).close();
+
+    assertThat(Class.forName("software.amazon.awssdk.services.s3.S3Client", true, image))
+        .isNotNull();
+    assertThat(
+            Class.forName(
+                "software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient", true, image))
+        .isNotNull();
   }
 
   @Test
