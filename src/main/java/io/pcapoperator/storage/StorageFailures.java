@@ -32,7 +32,8 @@ final class StorageFailures {
           refused.awsErrorDetails() == null ? null : refused.awsErrorDetails().errorCode();
       String detail =
           refused.awsErrorDetails() == null ? null : refused.awsErrorDetails().errorMessage();
-      boolean isTransient = status >= 500 || status == 429 || TRANSIENT_CODES.contains(code);
+      boolean isTransient =
+          status >= 500 || status == 429 || (code != null && TRANSIENT_CODES.contains(code));
       return new StorageException(
           credentials.redact(
               where

@@ -32,6 +32,23 @@ class StorageFailuresTest {
   }
 
   @Test
+  void anAnswerWithoutBodyHasOnlyItsStatus() {
+    StorageException denied =
+        StorageFailures.of(
+            S3Exception.builder()
+                .statusCode(403)
+                .awsErrorDetails(AwsErrorDetails.builder().build())
+                .build(),
+            "head",
+            TARGET,
+            "a.pcap");
+
+    assertThat(denied.isTransient()).isFalse();
+    assertThat(denied.errorCode()).isNull();
+    assertThat(denied.getMessage()).isEqualTo("head s3://captures/a.pcap: HTTP 403");
+  }
+
+  @Test
   void timeoutsAndIoErrorsAreTransient() {
     StorageException timedOut =
         StorageFailures.of(
