@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,12 +42,13 @@ class OperatorImageClasspathTest {
   @BeforeEach
   void loadTheImagesClasspath() throws MalformedURLException {
     List<String> excluded =
-        Arrays.stream(System.getProperty("image.excludedGroupIds", "").split(","))
-            .map(String::strip)
-            .filter(g -> !g.isEmpty())
-            .map(g -> File.separator + g.replace('.', File.separatorChar) + File.separator)
+        Stream.concat(
+                listed("image.excludedGroupIds").map(g -> g.replace('.', File.separatorChar)),
+                listed("image.excludedArtifactIds"))
+            .map(directory -> File.separator + directory + File.separator)
             .toList();
-    assertThat(excluded).as("image.excludedGroupIds, set by the build").isNotEmpty();
+    assertThat(listed("image.excludedGroupIds")).as("set by the build").isNotEmpty();
+    assertThat(listed("image.excludedArtifactIds")).as("set by the build").isNotEmpty();
     String classpath =
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     URL[] urls =
@@ -73,6 +75,9 @@ class OperatorImageClasspathTest {
     assertThatThrownBy(() -> Class.forName("org.gaul.s3proxy.S3Proxy", false, image))
         .isInstanceOf(ClassNotFoundException.class);
     assertThatThrownBy(() -> Class.forName("org.jclouds.ContextBuilder", false, image))
+        .isInstanceOf(ClassNotFoundException.class);
+    assertThatThrownBy(
+            () -> Class.forName("com.fasterxml.jackson.dataformat.xml.XmlMapper", false, image))
         .isInstanceOf(ClassNotFoundException.class);
   }
 
@@ -175,6 +180,13 @@ class OperatorImageClasspathTest {
     } finally {
       thread.setContextClassLoader(before);
     }
+  }
+
+  /** The comma-separated values of a system property the build sets. */
+  private static Stream<String> listed(String property) {
+    return Arrays.stream(System.getProperty(property, "").split(","))
+        .map(String::strip)
+        .filter(value -> !value.isEmpty());
   }
 
   private static URL toUrl(Path entry) {
