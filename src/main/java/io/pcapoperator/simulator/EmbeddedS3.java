@@ -51,7 +51,12 @@ public final class EmbeddedS3 implements AutoCloseable {
       throw failedToStart(port, e);
     }
     EmbeddedS3 s3 = new EmbeddedS3(proxy, store);
-    buckets.forEach(s3::createBucket);
+    try {
+      buckets.forEach(s3::createBucket);
+    } catch (RuntimeException e) {
+      s3.close();
+      throw e;
+    }
     return s3;
   }
 
