@@ -1,6 +1,7 @@
 package io.pcapoperator.app;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.pcapoperator.api.v1alpha1.CapturePhase;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
 import io.pcapoperator.simulator.Faults;
@@ -21,10 +22,11 @@ import picocli.CommandLine.Option;
 /**
  * {@code dev}: the whole product on one machine with no cluster and no Cloudflare account. Starts
  * an embedded Kubernetes API (HTTPS, with a kubeconfig for kubectl), a Cloudflare simulator on a
- * scaled clock and the operator; creates a demo namespace with the samples; prints how to use it
- * with kubectl and each capture's phase as it changes, until interrupted (or, with {@code
- * --exit-when-done}, until every capture is terminal). The {@code --fault-*} flags set the
- * simulator's fault injection at start; {@code POST /__admin/faults} changes it while it runs.
+ * scaled clock, an S3-compatible server and the operator; creates a demo namespace with the samples
+ * and a Secret with the S3 server's keys, and a bucket there; prints how to use it with kubectl and
+ * each capture's phase as it changes, until interrupted (or, with {@code --exit-when-done}, until
+ * every capture is terminal). The {@code --fault-*} flags set the simulator's fault injection at
+ * start; {@code POST /__admin/faults} changes it while it runs.
  */
 @Command(
     name = "dev",
@@ -123,6 +125,28 @@ final class DevCommand implements Callable<Integer> {
   private boolean requireValidatedBuckets;
 
   @Option(
+      names = "--s3-port",
+      paramLabel = "<port>",
+      defaultValue = "9000",
+      converter = FlagConverters.Port.class,
+      description = "Port of the S3-compatible server (on 127.0.0.1); 0 for any free port.")
+  private int s3Port;
+
+  @Option(
+      names = "--s3-access-key-id",
+      paramLabel = "<id>",
+      defaultValue = "pcap-dev-access-key",
+      description = "Access key id the S3 server accepts (Secret key accessKeyId).")
+  private String s3AccessKeyId;
+
+  @Option(
+      names = "--s3-secret-access-key",
+      paramLabel = "<secret>",
+      defaultValue = "pcap-dev-secret-key",
+      description = "Secret access key of --s3-access-key-id (Secret key secretAccessKey).")
+  private String s3SecretAccessKey;
+
+  @Option(
       names = "--http-port",
       paramLabel = "<port>",
       defaultValue = "0",
@@ -208,18 +232,28 @@ final class DevCommand implements Callable<Integer> {
     try (DevEnvironment dev = DevEnvironment.start(settings)) {
       injectFaults(dev.simulator().faults());
       dev.kube().server().createNamespace(namespace);
+      createStorageSecret(dev, namespace);
       writeKubeconfig(dev, kubeconfig, namespace);
       out.printf(
           "embedded Kubernetes API at %s, Cloudflare simulator at %s (time x%s),"
-              + " metrics at http://127.0.0.1:%d/metrics%n",
-          dev.kube().url(), dev.simulator().baseUrl(), settings.timeScale(), dev.httpPort());
+              + " S3 at %s, metrics at http://127.0.0.1:%d/metrics%n",
+          dev.kube().url(),
+          dev.simulator().baseUrl(),
+          settings.timeScale(),
+          dev.s3().endpoint(),
+          dev.httpPort());
       out.print(
           DevInstructions.text(
               kubeconfig,
               namespace,
               exitWhenDone,
               manifests,
-              new DevInstructions.Credentials(simulatorToken, simulatorApiKey, simulatorEmail)));
+              new DevInstructions.Credentials(simulatorToken, simulatorApiKey, simulatorEmail),
+              new DevInstructions.Storage(
+                  dev.s3().endpoint(),
+                  DevInstructions.S3_BUCKET,
+                  s3AccessKeyId,
+                  s3SecretAccessKey)));
       try (PhaseReporter reporter = new PhaseReporter(dev.kube().client(), out)) {
         int captures = samples == null ? 0 : applySamples(dev, samples, manifests, namespace);
         if (!exitWhenDone) {
@@ -265,7 +299,26 @@ final class DevCommand implements Callable<Integer> {
         plainHttp ? null : devDirectory,
         kubePort,
         simulatorPort,
-        httpPort);
+        httpPort,
+        new DevEnvironment.S3Settings(
+            s3Port, s3AccessKeyId, s3SecretAccessKey, List.of(DevInstructions.S3_BUCKET)));
+  }
+
+  /** The Secret with the S3 server's keys, for a capture's {@code output.s3} to name. */
+  private void createStorageSecret(DevEnvironment dev, String namespace) {
+    dev.kube()
+        .client()
+        .secrets()
+        .inNamespace(namespace)
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName(DevInstructions.S3_SECRET)
+                .endMetadata()
+                .withStringData(
+                    Map.of("accessKeyId", s3AccessKeyId, "secretAccessKey", s3SecretAccessKey))
+                .build())
+        .create();
   }
 
   /** The faults the {@code --fault-*} flags ask for, in place before any capture is made. */

@@ -5,15 +5,18 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pcapoperator.clock.ScaledClock;
 import io.pcapoperator.devcluster.EmbeddedKubernetes;
 import io.pcapoperator.devcluster.ServingCertificate;
+import io.pcapoperator.simulator.EmbeddedS3;
 import io.pcapoperator.simulator.PcapSimulator;
 import io.pcapoperator.simulator.SimulatorConfig;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * What {@code dev} runs, started together and closed together: the embedded Kubernetes API with the
- * CRD, a Cloudflare simulator on a scaled clock, the operator, and its metrics and probes.
+ * CRD, a Cloudflare simulator on a scaled clock, an S3-compatible server, the operator, and its
+ * metrics and probes.
  */
 final class DevEnvironment implements AutoCloseable {
   /**
@@ -26,6 +29,7 @@ final class DevEnvironment implements AutoCloseable {
    * @param kubePort the Kubernetes API's port, 0 for any free one
    * @param simulatorPort the simulator's port, 0 for any free one
    * @param httpPort the port of {@code /metrics}, {@code /healthz}, {@code /readyz}, 0 for any
+   * @param s3 the S3-compatible server's port, keys and buckets
    */
   record Settings(
       double timeScale,
@@ -33,20 +37,34 @@ final class DevEnvironment implements AutoCloseable {
       Path certificateDirectory,
       int kubePort,
       int simulatorPort,
-      int httpPort) {}
+      int httpPort,
+      S3Settings s3) {}
+
+  /**
+   * The S3-compatible server.
+   *
+   * @param port its port, 0 for any free one
+   * @param accessKeyId the access key id it accepts
+   * @param secretAccessKey the secret of that key
+   * @param buckets the buckets it starts with
+   */
+  record S3Settings(int port, String accessKeyId, String secretAccessKey, List<String> buckets) {}
 
   private final EmbeddedKubernetes kube;
   private final PcapSimulator simulator;
+  private final EmbeddedS3 s3;
   private final PcapOperator operator;
   private final OperatorHttpServer http;
 
   private DevEnvironment(
       EmbeddedKubernetes kube,
       PcapSimulator simulator,
+      EmbeddedS3 s3,
       PcapOperator operator,
       OperatorHttpServer http) {
     this.kube = kube;
     this.simulator = simulator;
+    this.s3 = s3;
     this.operator = operator;
     this.http = http;
   }
@@ -70,6 +88,7 @@ final class DevEnvironment implements AutoCloseable {
                         ServingCertificate.loadOrGenerate(settings.certificateDirectory()))
                     : EmbeddedKubernetes.start(settings.kubePort()));
     PcapSimulator simulator = null;
+    EmbeddedS3 s3 = null;
     PcapOperator operator = null;
     try {
       simulator =
@@ -77,6 +96,17 @@ final class DevEnvironment implements AutoCloseable {
               "simulator-port",
               settings.simulatorPort(),
               () -> PcapSimulator.start(settings.simulator(), clock, settings.simulatorPort()));
+      S3Settings storage = settings.s3();
+      s3 =
+          PortUnavailableException.listening(
+              "s3-port",
+              storage.port(),
+              () ->
+                  EmbeddedS3.start(
+                      storage.port(),
+                      storage.accessKeyId(),
+                      storage.secretAccessKey(),
+                      storage.buckets()));
       operator =
           PcapOperator.builder(kube.client())
               .clock(clock)
@@ -94,9 +124,10 @@ final class DevEnvironment implements AutoCloseable {
                       registry,
                       started::isStarted,
                       started::isHealthy));
-      return new DevEnvironment(kube, simulator, operator, http);
+      return new DevEnvironment(kube, simulator, s3, operator, http);
     } catch (RuntimeException failed) {
       closeQuietly(operator);
+      closeQuietly(s3);
       closeQuietly(simulator);
       kube.close();
       throw failed;
@@ -111,16 +142,21 @@ final class DevEnvironment implements AutoCloseable {
     return simulator;
   }
 
+  EmbeddedS3 s3() {
+    return s3;
+  }
+
   /** The port of {@code /metrics}, {@code /healthz} and {@code /readyz}. */
   int httpPort() {
     return http.port();
   }
 
-  /** Stops the operator first, so that nothing it does meets a closed API or simulator. */
+  /** Stops the operator first, so that nothing it does meets a closed API, simulator or store. */
   @Override
   public void close() {
     http.close();
     operator.close();
+    s3.close();
     simulator.close();
     kube.close();
   }

@@ -1,6 +1,7 @@
 package io.pcapoperator.app;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,12 @@ final class DevInstructions {
   /** The credentials Secret that {@code config/dev/my-first-capture.yaml} names. */
   static final String SECRET = "cloudflare-api";
 
+  /** The bucket of the S3 server. */
+  static final String S3_BUCKET = "pcap-demo";
+
+  /** The Secret with the S3 server's keys. */
+  static final String S3_SECRET = "pcap-demo-s3";
+
   /**
    * What the simulator accepts: an API token, or a global API key with its account email.
    *
@@ -24,6 +31,16 @@ final class DevInstructions {
    */
   record Credentials(String token, String apiKey, String email) {}
 
+  /**
+   * The S3-compatible server.
+   *
+   * @param endpoint its URL
+   * @param bucket its bucket
+   * @param accessKeyId the access key id it accepts
+   * @param secretAccessKey the secret of that key
+   */
+  record Storage(URI endpoint, String bucket, String accessKeyId, String secretAccessKey) {}
+
   private DevInstructions() {}
 
   /**
@@ -32,13 +49,15 @@ final class DevInstructions {
    * @param samples the manifests {@code dev} applies to {@code namespace}, empty for {@code
    *     --samples none}
    * @param credentials what the simulator accepts, for a Secret the user creates
+   * @param storage the S3 server, whose keys the Secret {@value #S3_SECRET} holds
    */
   static String text(
       Path kubeconfig,
       String namespace,
       boolean exitWhenDone,
       List<GenericKubernetesResource> samples,
-      Credentials credentials) {
+      Credentials credentials,
+      Storage storage) {
     boolean hasSecret =
         samples.stream().anyMatch(m -> "Secret".equals(m.getKind()) && SECRET.equals(name(m)));
     List<String> lines = new ArrayList<>();
@@ -73,6 +92,7 @@ final class DevInstructions {
                     String.format(
                         "  %-52s # stops it at Cloudflare", "kubectl delete pcap " + name)));
     lines.addAll(keyAndEmail(credentials, hasSecret));
+    lines.addAll(storage(storage, namespace));
     lines.add("");
     lines.add(
         exitWhenDone
@@ -83,7 +103,6 @@ final class DevInstructions {
     return String.join("\n", lines);
   }
 
-  /** A sample full capture whose deletion stops it at Cloudflare (deletion policy Stop). */
   /** How to use the simulator's other credentials: a global API key with its email. */
   private static List<String> keyAndEmail(Credentials credentials, boolean hasSecret) {
     return List.of(
@@ -103,6 +122,37 @@ final class DevInstructions {
             + credentials.email());
   }
 
+  /** Where captures can store their files, and how to look at them. */
+  private static List<String> storage(Storage storage, String namespace) {
+    return List.of(
+        "",
+        "The S3 server at "
+            + storage.endpoint()
+            + " has the bucket "
+            + storage.bucket()
+            + "; the Secret "
+            + S3_SECRET
+            + " in "
+            + namespace
+            + " holds its keys; for a capture's output:",
+        "  spec.output.s3: {bucket: "
+            + storage.bucket()
+            + ", endpoint: \""
+            + storage.endpoint()
+            + "\", credentialsSecretRef: {name: "
+            + S3_SECRET
+            + "}}",
+        "  AWS_ACCESS_KEY_ID="
+            + storage.accessKeyId()
+            + " AWS_SECRET_ACCESS_KEY="
+            + storage.secretAccessKey()
+            + " aws --endpoint-url "
+            + storage.endpoint()
+            + " s3 ls --recursive s3://"
+            + storage.bucket());
+  }
+
+  /** A sample full capture whose deletion stops it at Cloudflare (deletion policy Stop). */
   private static Optional<String> stoppableFullCapture(List<GenericKubernetesResource> samples) {
     return samples.stream()
         .filter(m -> "PacketCapture".equals(m.getKind()))

@@ -1,6 +1,7 @@
 package io.pcapoperator.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -9,6 +10,11 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.pcapoperator.api.v1alpha1.CapturePhase;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
+import io.pcapoperator.storage.ObjectStore;
+import io.pcapoperator.storage.S3ObjectStore;
+import io.pcapoperator.storage.StorageCredentials;
+import io.pcapoperator.storage.StorageException;
+import io.pcapoperator.storage.StorageTarget;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
@@ -21,11 +27,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +60,8 @@ class DevCommandTest {
                         "dev",
                         "--http-port",
                         Integer.toString(port),
+                        "--s3-port",
+                        "0",
                         "--kube-port",
                         "0",
                         "--kubeconfig",
@@ -88,7 +99,7 @@ class DevCommandTest {
   void runsUntilStoppedWithAKubeconfigForKubectl(@TempDir Path tmp) throws Exception {
     Path kubeconfig = tmp.resolve("dev/kubeconfig");
     CompletableFuture<Integer> exit =
-        startDev("--kube-port", "0", "--kubeconfig", kubeconfig.toString());
+        startDev("--s3-port", "0", "--kube-port", "0", "--kubeconfig", kubeconfig.toString());
 
     awaitReady();
     assertThat(Files.readString(kubeconfig))
@@ -103,7 +114,10 @@ class DevCommandTest {
         .contains(
             "kubectl create secret generic cloudflare-api-key --from-literal=apiKey=dev-api-key"
                 + " --from-literal=email=dev@example.com")
-        .doesNotContain("--from-literal=apiToken");
+        .doesNotContain("--from-literal=apiToken")
+        .containsPattern("S3 at http://127\\.0\\.0\\.1:\\d+, metrics at")
+        .contains("credentialsSecretRef: {name: pcap-demo-s3}");
+    assertTheS3ServerTakesTheKeysOfItsSecretAndNoOthers(kubeconfig);
     assertThat(exit).isNotDone();
 
     stop.countDown();
@@ -118,6 +132,8 @@ class DevCommandTest {
             "none",
             "--simulator-token",
             "my-token",
+            "--s3-port",
+            "0",
             "--kube-port",
             "0",
             "--kubeconfig",
@@ -145,6 +161,8 @@ class DevCommandTest {
             "key-123",
             "--simulator-email",
             "netops@example.com",
+            "--s3-port",
+            "0",
             "--kube-port",
             "0",
             "--kubeconfig",
@@ -208,6 +226,8 @@ class DevCommandTest {
             "500",
             "--simulator-port",
             Integer.toString(simulatorPort),
+            "--s3-port",
+            "0",
             "--kube-port",
             "0",
             "--kubeconfig",
@@ -245,6 +265,8 @@ class DevCommandTest {
                             "dev",
                             "--samples",
                             "none",
+                            "--s3-port",
+                            "0",
                             "--kube-port",
                             "0",
                             "--kubeconfig",
@@ -261,6 +283,40 @@ class DevCommandTest {
     dev.interrupt();
 
     assertThat(exit.get(30, TimeUnit.SECONDS)).isEqualTo(130);
+  }
+
+  /** The Secret dev made holds keys the S3 server takes for its bucket; other keys are refused. */
+  private void assertTheS3ServerTakesTheKeysOfItsSecretAndNoOthers(Path kubeconfig)
+      throws Exception {
+    Matcher banner =
+        Pattern.compile("S3 at (http://127\\.0\\.0\\.1:\\d+)")
+            .matcher(out.toString(StandardCharsets.UTF_8));
+    assertThat(banner.find()).isTrue();
+    Map<String, String> keys;
+    try (KubernetesClient client =
+        new KubernetesClientBuilder()
+            .withConfig(Config.fromKubeconfig(Files.readString(kubeconfig)))
+            .build()) {
+      keys = client.secrets().inNamespace("pcap-demo").withName("pcap-demo-s3").get().getData();
+    }
+    StorageCredentials secret =
+        new StorageCredentials(
+            decode(keys.get("accessKeyId")), decode(keys.get("secretAccessKey")));
+    StorageCredentials wrong = new StorageCredentials(secret.accessKeyId(), "not-the-secret");
+    try (ObjectStore store = new S3ObjectStore()) {
+      StorageTarget target = StorageTarget.of(banner.group(1), null, "pcap-demo", null, secret);
+      store.put(target, "hello.pcap", new byte[] {1, 2, 3}, ObjectStore.PCAP_CONTENT_TYPE);
+      assertThat(store.size(target, "hello.pcap")).hasValue(3);
+
+      StorageTarget wrongKeys = StorageTarget.of(banner.group(1), null, "pcap-demo", null, wrong);
+      assertThatThrownBy(() -> store.size(wrongKeys, "hello.pcap"))
+          .isInstanceOfSatisfying(
+              StorageException.class, refused -> assertThat(refused.isTransient()).isFalse());
+    }
+  }
+
+  private static String decode(String base64) {
+    return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
   }
 
   private CompletableFuture<Integer> startDev(String... flags) {

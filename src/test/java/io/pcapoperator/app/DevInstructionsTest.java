@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,9 @@ import org.junit.jupiter.api.Test;
 /** The banner of {@code dev} tells what the samples hold, whichever samples they are. */
 class DevInstructionsTest {
   private static final Path KUBECONFIG = Path.of("/tmp/dev/kubeconfig");
+  private static final DevInstructions.Storage STORAGE =
+      new DevInstructions.Storage(
+          URI.create("http://127.0.0.1:9000"), "pcap-demo", "dev-id", "dev-secret");
 
   @Test
   void theDefaultSamplesHaveTheSecretAndAFullCaptureToStop() {
@@ -20,7 +24,8 @@ class DevInstructionsTest {
             "pcap-demo",
             false,
             ManifestApplier.load(Path.of("config/samples")),
-            new DevInstructions.Credentials("t", "k", "e@example.com"));
+            new DevInstructions.Credentials("t", "k", "e@example.com"),
+            STORAGE);
 
     assertThat(text)
         .contains("Namespace pcap-demo has the Secret cloudflare-api.")
@@ -31,6 +36,29 @@ class DevInstructionsTest {
             "  kubectl create secret generic cloudflare-api-key --from-literal=apiKey=k"
                 + " --from-literal=email=e@example.com")
         .doesNotContain("--from-literal=apiToken");
+  }
+
+  @Test
+  void theS3ServerItsBucketAndTheSecretWithItsKeysAreNamed() {
+    String text =
+        DevInstructions.text(
+            KUBECONFIG,
+            "edge",
+            false,
+            List.of(),
+            new DevInstructions.Credentials("t", "k", "e@example.com"),
+            STORAGE);
+
+    assertThat(text)
+        .contains(
+            "The S3 server at http://127.0.0.1:9000 has the bucket pcap-demo; the Secret"
+                + " pcap-demo-s3 in edge holds its keys; for a capture's output:")
+        .contains(
+            "  spec.output.s3: {bucket: pcap-demo, endpoint: \"http://127.0.0.1:9000\","
+                + " credentialsSecretRef: {name: pcap-demo-s3}}")
+        .contains(
+            "  AWS_ACCESS_KEY_ID=dev-id AWS_SECRET_ACCESS_KEY=dev-secret aws --endpoint-url"
+                + " http://127.0.0.1:9000 s3 ls --recursive s3://pcap-demo");
   }
 
   @Test
@@ -51,7 +79,8 @@ class DevInstructionsTest {
             "edge",
             true,
             List.of(orphan),
-            new DevInstructions.Credentials("edge-token", "edge-key", "edge@example.com"));
+            new DevInstructions.Credentials("edge-token", "edge-key", "edge@example.com"),
+            STORAGE);
 
     assertThat(text)
         .contains("Namespace edge has no Secret yet: create it first.")

@@ -57,7 +57,14 @@ class KubectlEndToEndTest {
             + " (.ci/run installs it from Debian's kubernetes-client package)");
     dev =
         DevEnvironment.start(
-            new DevEnvironment.Settings(60, SimulatorConfig.defaults(), tmp, 0, 0, 0));
+            new DevEnvironment.Settings(
+                60,
+                SimulatorConfig.defaults(),
+                tmp,
+                0,
+                0,
+                0,
+                new DevEnvironment.S3Settings(0, "access-key", "secret-key", List.of())));
     Path kubeconfig = tmp.resolve("kubeconfig");
     dev.kube().writeKubeconfig(kubeconfig, "default");
     kubectl = new Kubectl(kubeconfig, Path.of("").toAbsolutePath());

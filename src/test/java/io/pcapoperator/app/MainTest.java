@@ -119,6 +119,7 @@ class MainTest {
         List.of(
             List.of("dev", "--kube-port", "99999"),
             List.of("dev", "--simulator-port", "70000"),
+            List.of("dev", "--s3-port", "65536"),
             List.of("dev", "--http-port", "-1"),
             List.of("run", "--http-port", "99999"));
     for (List<String> command : commands) {
@@ -135,7 +136,7 @@ class MainTest {
 
   @Test
   void aPortInUseFailsTheCommandWithOneLineNamingTheFlag(@TempDir Path tmp) throws IOException {
-    for (String flag : List.of("--kube-port", "--simulator-port", "--http-port")) {
+    for (String flag : List.of("--kube-port", "--simulator-port", "--s3-port", "--http-port")) {
       try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
         err.reset();
         String port = Integer.toString(taken.getLocalPort());
@@ -148,6 +149,8 @@ class MainTest {
                     "--kubeconfig",
                     tmp.resolve("kubeconfig").toString(),
                     "--kube-port",
+                    "0",
+                    "--s3-port",
                     "0"));
         args.addAll(List.of(flag, port));
 

@@ -7,6 +7,7 @@ import io.pcapoperator.api.v1alpha1.CapturePhase;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
 import io.pcapoperator.simulator.PcapSimulator;
 import io.pcapoperator.simulator.SimulatorConfig;
+import io.pcapoperator.storage.S3ObjectStore;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.PrintStream;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The container image carries only what {@code run} needs: the operator runs on the main classes
  * with the image's libraries, those the build copies to {@code target/image-lib}, without the ones
- * of dev's embedded Kubernetes API and simulator; {@code dev} there fails in one line.
+ * of dev's embedded Kubernetes API, simulator and S3 server; {@code dev} there fails in one line.
  */
 class OperatorImageClasspathTest {
   private URLClassLoader image;
@@ -40,12 +42,13 @@ class OperatorImageClasspathTest {
   @BeforeEach
   void loadTheImagesClasspath() throws MalformedURLException {
     List<String> excluded =
-        Arrays.stream(System.getProperty("image.excludedGroupIds", "").split(","))
-            .map(String::strip)
-            .filter(g -> !g.isEmpty())
-            .map(g -> File.separator + g.replace('.', File.separatorChar) + File.separator)
+        Stream.concat(
+                listed("image.excludedGroupIds").map(g -> g.replace('.', File.separatorChar)),
+                listed("image.excludedArtifactIds"))
+            .map(directory -> File.separator + directory + File.separator)
             .toList();
-    assertThat(excluded).as("image.excludedGroupIds, set by the build").isNotEmpty();
+    assertThat(listed("image.excludedGroupIds")).as("set by the build").isNotEmpty();
+    assertThat(listed("image.excludedArtifactIds")).as("set by the build").isNotEmpty();
     String classpath =
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     URL[] urls =
@@ -69,6 +72,26 @@ class OperatorImageClasspathTest {
     assertThatThrownBy(
             () -> Class.forName("org.bouncycastle.cert.X509CertificateHolder", false, image))
         .isInstanceOf(ClassNotFoundException.class);
+    assertThatThrownBy(() -> Class.forName("org.gaul.s3proxy.S3Proxy", false, image))
+        .isInstanceOf(ClassNotFoundException.class);
+    assertThatThrownBy(() -> Class.forName("org.jclouds.ContextBuilder", false, image))
+        .isInstanceOf(ClassNotFoundException.class);
+    assertThatThrownBy(
+            () -> Class.forName("com.fasterxml.jackson.dataformat.xml.XmlMapper", false, image))
+        .isInstanceOf(ClassNotFoundException.class);
+  }
+
+  @Test
+  void theImageKeepsTheObjectStoreAndItsSdk() throws Exception {
+    Class<?> store = Class.forName(S3ObjectStore.class.getName(), true, image);
+    ((AutoCloseable) store.getConstructor().newInstance()).close();
+
+    assertThat(Class.forName("software.amazon.awssdk.services.s3.S3Client", true, image))
+        .isNotNull();
+    assertThat(
+            Class.forName(
+                "software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient", true, image))
+        .isNotNull();
   }
 
   @Test
@@ -157,6 +180,13 @@ class OperatorImageClasspathTest {
     } finally {
       thread.setContextClassLoader(before);
     }
+  }
+
+  /** The comma-separated values of a system property the build sets. */
+  private static Stream<String> listed(String property) {
+    return Arrays.stream(System.getProperty(property, "").split(","))
+        .map(String::strip)
+        .filter(value -> !value.isEmpty());
   }
 
   private static URL toUrl(Path entry) {
