@@ -248,7 +248,8 @@ final class DevCommand implements Callable<Integer> {
               namespace,
               exitWhenDone,
               manifests,
-              new DevInstructions.Credentials(simulatorToken, simulatorApiKey, simulatorEmail),
+              new DevInstructions.Credentials(
+                  simulatorToken, simulatorApiKey, simulatorEmail, dev.simulator().baseUrl()),
               new DevInstructions.Storage(
                   dev.s3().endpoint(),
                   DevInstructions.S3_BUCKET,
@@ -301,7 +302,11 @@ final class DevCommand implements Callable<Integer> {
         simulatorPort,
         httpPort,
         new DevEnvironment.S3Settings(
-            s3Port, s3AccessKeyId, s3SecretAccessKey, List.of(DevInstructions.S3_BUCKET)));
+            s3Port,
+            s3AccessKeyId,
+            s3SecretAccessKey,
+            List.of(DevInstructions.S3_BUCKET),
+            namespace));
   }
 
   /** The Secret with the S3 server's keys, for a capture's {@code output.s3} to name. */

@@ -5,13 +5,16 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pcapoperator.clock.ScaledClock;
 import io.pcapoperator.devcluster.EmbeddedKubernetes;
 import io.pcapoperator.devcluster.ServingCertificate;
+import io.pcapoperator.reconcile.DefaultOutput;
 import io.pcapoperator.simulator.EmbeddedS3;
 import io.pcapoperator.simulator.PcapSimulator;
 import io.pcapoperator.simulator.SimulatorConfig;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What {@code dev} runs, started together and closed together: the embedded Kubernetes API with the
@@ -46,9 +49,34 @@ final class DevEnvironment implements AutoCloseable {
    * @param port its port, 0 for any free one
    * @param accessKeyId the access key id it accepts
    * @param secretAccessKey the secret of that key
-   * @param buckets the buckets it starts with
+   * @param buckets the buckets it starts with; the first is the operator's default output
+   * @param secretNamespace the namespace of the Secret {@value DevInstructions#S3_SECRET} with the
+   *     keys, which the default output reads
    */
-  record S3Settings(int port, String accessKeyId, String secretAccessKey, List<String> buckets) {}
+  record S3Settings(
+      int port,
+      String accessKeyId,
+      String secretAccessKey,
+      List<String> buckets,
+      String secretNamespace) {
+
+    /** The operator's default output: the first bucket, if there is one. */
+    Optional<DefaultOutput> defaultOutput(URI endpoint) {
+      return buckets.stream()
+          .findFirst()
+          .map(
+              bucket ->
+                  new DefaultOutput(
+                      bucket,
+                      null,
+                      endpoint.toString(),
+                      null,
+                      true,
+                      secretNamespace,
+                      DevInstructions.S3_SECRET,
+                      Optional.empty()));
+    }
+  }
 
   private final EmbeddedKubernetes kube;
   private final PcapSimulator simulator;
@@ -107,10 +135,15 @@ final class DevEnvironment implements AutoCloseable {
                       storage.accessKeyId(),
                       storage.secretAccessKey(),
                       storage.buckets()));
+      OperatorSettings withStorage =
+          storage
+              .defaultOutput(s3.endpoint())
+              .map(operatorSettings::withDefaultOutput)
+              .orElse(operatorSettings);
       operator =
           PcapOperator.builder(kube.client())
               .clock(clock)
-              .settings(operatorSettings.withBaseUrl(simulator.baseUrl()).withoutLeaderElection())
+              .settings(withStorage.withBaseUrl(simulator.baseUrl()).withoutLeaderElection())
               .metrics(registry)
               .start();
       PcapOperator started = operator;

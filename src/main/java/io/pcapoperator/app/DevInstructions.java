@@ -23,13 +23,15 @@ final class DevInstructions {
   static final String S3_SECRET = "pcap-demo-s3";
 
   /**
-   * What the simulator accepts: an API token, or a global API key with its account email.
+   * The simulator: what it accepts (an API token, or a global API key with its account email), and
+   * where it is.
    *
    * @param token the API token (Secret key {@code apiToken})
    * @param apiKey the global API key (Secret key {@code apiKey})
    * @param email the account email of {@code apiKey} (Secret key {@code email})
+   * @param baseUrl its API base, for {@code kubectl pcap download}
    */
-  record Credentials(String token, String apiKey, String email) {}
+  record Credentials(String token, String apiKey, String email, String baseUrl) {}
 
   /**
    * The S3-compatible server.
@@ -85,6 +87,7 @@ final class DevInstructions {
     lines.add("  kubectl get pcap -o wide");
     lines.add(
         "  kubectl apply -f config/dev/invalid-capture.yaml     # refused: the field is named");
+    lines.addAll(plugin(credentials));
     stoppableFullCapture(samples)
         .ifPresent(
             name ->
@@ -101,6 +104,18 @@ final class DevInstructions {
     lines.add("");
     lines.add("");
     return String.join("\n", lines);
+  }
+
+  /** The kubectl plugin: its file, and the summary the operator read from it. */
+  private static List<String> plugin(Credentials simulator) {
+    return List.of(
+        "  export PATH=$PWD/bin:$PATH CLOUDFLARE_BASE_URL=" + simulator.baseUrl(),
+        "  kubectl pcap ls",
+        String.format(
+            "  %-52s # checked against status.artifact.sha256",
+            "kubectl pcap download my-first-capture"),
+        "  kubectl pcap summary my-first-capture",
+        "  tshark -r my-first-capture.pcap | head");
   }
 
   /** How to use the simulator's other credentials: a global API key with its email. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -76,6 +77,8 @@ final class OperatorFlags {
               + " (give each shard its share).")
   private int apiBudget;
 
+  @Mixin private DefaultOutputFlags defaultOutput = new DefaultOutputFlags();
+
   /** The settings these flags make. */
   OperatorSettings settings() {
     return new OperatorSettings(
@@ -88,7 +91,9 @@ final class OperatorFlags {
         requestTimeout,
         leaderElection,
         Optional.ofNullable(leaseNamespace).filter(n -> !n.isBlank()),
-        apiBudget);
+        apiBudget,
+        defaultOutput.output(
+            Optional.ofNullable(leaseNamespace).filter(n -> !n.isBlank()).orElse("default")));
   }
 
   /** The settings of these flags as given in {@code args}, else in {@code env}, else declared. */

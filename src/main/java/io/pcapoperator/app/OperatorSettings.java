@@ -1,5 +1,6 @@
 package io.pcapoperator.app;
 
+import io.pcapoperator.reconcile.DefaultOutput;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.Set;
  * @param leaseNamespace namespace of the Lease; empty to use the pod's own namespace
  * @param apiBudget requests per 5 minutes this operator may make with one token (Cloudflare allows
  *     1200; give each shard its share when shards share a token)
+ * @param defaultOutput where simple captures that name no output store their files, if anywhere
  */
 public record OperatorSettings(
     String cloudflareBaseUrl,
@@ -25,7 +27,8 @@ public record OperatorSettings(
     Duration requestTimeout,
     boolean leaderElection,
     Optional<String> leaseNamespace,
-    int apiBudget) {
+    int apiBudget,
+    Optional<DefaultOutput> defaultOutput) {
 
   /** The public Cloudflare API. */
   public static final String CLOUDFLARE_BASE_URL = "https://api.cloudflare.com/client/v4";
@@ -50,7 +53,8 @@ public record OperatorSettings(
         requestTimeout,
         leaderElection,
         leaseNamespace,
-        apiBudget);
+        apiBudget,
+        defaultOutput);
   }
 
   /** These settings with leader election off, for a single in-process operator. */
@@ -62,6 +66,20 @@ public record OperatorSettings(
         requestTimeout,
         false,
         Optional.empty(),
-        apiBudget);
+        apiBudget,
+        defaultOutput);
+  }
+
+  /** These settings with {@code output} as the default output. */
+  public OperatorSettings withDefaultOutput(DefaultOutput output) {
+    return new OperatorSettings(
+        cloudflareBaseUrl,
+        namespaces,
+        maxPollInterval,
+        requestTimeout,
+        leaderElection,
+        leaseNamespace,
+        apiBudget,
+        Optional.of(output));
   }
 }

@@ -6,6 +6,7 @@ import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,11 +15,15 @@ import io.pcapoperator.clock.ScaledClock;
 import io.pcapoperator.cloudflare.PcapsApi;
 import io.pcapoperator.cloudflare.budget.ApiBudget;
 import io.pcapoperator.cloudflare.budget.BudgetedPcapsApi;
+import io.pcapoperator.reconcile.ArtifactMetrics;
 import io.pcapoperator.reconcile.CaptureEvents;
+import io.pcapoperator.reconcile.CaptureStorage;
 import io.pcapoperator.reconcile.PacketCaptureReconciler;
 import io.pcapoperator.reconcile.PhaseCensus;
 import io.pcapoperator.reconcile.QueueWaits;
 import io.pcapoperator.reconcile.ReconcilerSettings;
+import io.pcapoperator.storage.ObjectStore;
+import io.pcapoperator.storage.S3ObjectStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
@@ -49,14 +54,17 @@ public final class PcapOperator implements AutoCloseable {
   private final Operator operator;
   private final AtomicBoolean closing;
   private final AtomicBoolean standby;
+  private final ObjectStore objects;
 
   /** A builder of an operator against {@code client}, with every other part defaulted. */
   public static OperatorBuilder builder(KubernetesClient client) {
     return new OperatorBuilder(client);
   }
 
-  private PcapOperator(Operator operator, AtomicBoolean closing, AtomicBoolean standby) {
+  private PcapOperator(
+      Operator operator, AtomicBoolean closing, AtomicBoolean standby, ObjectStore objects) {
     this.operator = operator;
+    this.objects = objects;
     this.closing = closing;
     this.standby = standby;
   }
@@ -98,6 +106,7 @@ public final class PcapOperator implements AutoCloseable {
     Gauge.builder("pcap_operator_api_budget_remaining", budget, ApiBudget::remaining)
         .description("Requests left in the tightest Cloudflare credential's budget")
         .register(registry);
+    ObjectStore objects = new S3ObjectStore();
     var reconciler =
         new PacketCaptureReconciler(
             new BudgetedPcapsApi(api, budget),
@@ -107,7 +116,9 @@ public final class PcapOperator implements AutoCloseable {
             clock,
             settings,
             census,
-            queueWaits(registry));
+            queueWaits(registry),
+            new CaptureStorage(
+                objects, operatorSettings.defaultOutput(), artifactMetrics(registry)));
     operator.register(
         reconciler,
         config -> {
@@ -118,7 +129,7 @@ public final class PcapOperator implements AutoCloseable {
         });
     operator.start();
     informerFailures.operatorStarted();
-    return new PcapOperator(operator, closing, standby);
+    return new PcapOperator(operator, closing, standby, objects);
   }
 
   /** The census of phases the operator writes, published as gauges. */
@@ -143,6 +154,35 @@ public final class PcapOperator implements AutoCloseable {
             .description("How long admitted captures waited for their account, capture-clock time")
             .register(registry);
     return waited -> waits.record(waited.toMillis() / 1000.0);
+  }
+
+  /** Counts the pcap files stored, their bytes, and the failures by reason. */
+  private static ArtifactMetrics artifactMetrics(MeterRegistry registry) {
+    Counter stored =
+        Counter.builder("pcap_operator_artifacts_stored")
+            .description("Pcap files read, and stored where the capture has an output")
+            .register(registry);
+    Counter bytes =
+        Counter.builder("pcap_operator_artifact_bytes")
+            .description("Bytes of the pcap files stored")
+            .baseUnit("bytes")
+            .register(registry);
+    return new ArtifactMetrics() {
+      @Override
+      public void stored(long size) {
+        stored.increment();
+        bytes.increment(size);
+      }
+
+      @Override
+      public void failed(String reason) {
+        Counter.builder("pcap_operator_artifact_failures")
+            .description("Pcap files that could not be read or stored, by reason")
+            .tag("reason", reason)
+            .register(registry)
+            .increment();
+      }
+    };
   }
 
   /**
@@ -201,5 +241,6 @@ public final class PcapOperator implements AutoCloseable {
   public void close() {
     closing.set(true);
     operator.stop();
+    objects.close();
   }
 }

@@ -2,13 +2,15 @@ package io.pcapoperator.reconcile;
 
 import io.pcapoperator.api.v1alpha1.CaptureType;
 import io.pcapoperator.api.v1alpha1.DeletionPolicy;
+import io.pcapoperator.api.v1alpha1.OutputDeletionPolicy;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
 
 /**
- * The finalizer that holds a deleted PacketCapture until its full capture is stopped at Cloudflare.
- * Only a full capture whose deletion policy stops it carries one (a simple capture ends on its own,
- * an orphaned one is left running), and it is added just before the first remote call that can make
- * or adopt a capture, so that a capture still queued costs no write for it.
+ * The finalizer that holds a deleted PacketCapture until its full capture is stopped at Cloudflare,
+ * or its stored file deleted. Only a full capture whose deletion policy stops it, or a capture
+ * whose output's policy deletes its file, carries one (a simple capture ends on its own, an
+ * orphaned one is left running), and it is added just before the first remote call that can make or
+ * adopt a capture, so that a capture still queued costs no write for it.
  */
 final class CaptureFinalizer {
   /** The finalizer's name, unchanged since the first release so that upgrades keep it. */
@@ -21,7 +23,16 @@ final class CaptureFinalizer {
    * being deleted gets none: check {@link #mayCallRemote} before a remote call.
    */
   static PacketCapture ensure(PacketCapture capture, CaptureStore store) {
-    return stopsOnDelete(capture) ? store.addFinalizer(capture, NAME) : capture;
+    return stopsOnDelete(capture) || deletesStoredFile(capture)
+        ? store.addFinalizer(capture, NAME)
+        : capture;
+  }
+
+  /** Whether a deletion must delete the capture's stored file first (output policy Delete). */
+  static boolean deletesStoredFile(PacketCapture capture) {
+    return capture.getSpec() != null
+        && capture.getSpec().getOutput() != null
+        && capture.getSpec().getOutput().getDeletionPolicy() == OutputDeletionPolicy.Delete;
   }
 
   /**

@@ -1,8 +1,10 @@
 package io.pcapoperator.reconcile;
 
+import io.fabric8.kubernetes.api.model.Secret;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
 import io.pcapoperator.api.v1alpha1.PacketCaptureStatus;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -33,6 +35,9 @@ interface CaptureStore {
 
   /** Reads the credentials Secret that {@code capture} names, from the cache. */
   CredentialsReader.Result credentials(PacketCapture capture);
+
+  /** Reads a Secret (the keys of a storage output), which may be in another namespace. */
+  Optional<Secret> secret(String namespace, String name);
 
   /** Every capture of {@code capture}'s account, itself included. */
   List<PacketCapture> sameAccount(PacketCapture capture);

@@ -1,10 +1,12 @@
 package io.pcapoperator.reconcile;
 
+import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
 import io.pcapoperator.api.v1alpha1.PacketCaptureStatus;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** The {@link CaptureStore} of one JOSDK reconciliation: its context's caches and client. */
@@ -49,6 +51,12 @@ final class ContextStore implements CaptureStore {
   @Override
   public CredentialsReader.Result credentials(PacketCapture capture) {
     return CredentialsReader.read(capture, context);
+  }
+
+  @Override
+  public Optional<Secret> secret(String namespace, String name) {
+    return Optional.ofNullable(
+        context.getClient().secrets().inNamespace(namespace).withName(name).get());
   }
 
   @Override

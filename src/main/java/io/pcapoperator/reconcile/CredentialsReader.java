@@ -73,7 +73,8 @@ public final class CredentialsReader {
             + EMAIL_KEY);
   }
 
-  private static Optional<String> value(Secret secret, String key) {
+  /** The non-blank value of {@code key} in {@code secret}, stripped; never logged. */
+  static Optional<String> value(Secret secret, String key) {
     Map<String, String> stringData = secret.getStringData();
     if (stringData != null && notBlank(stringData.get(key))) {
       return Optional.of(stringData.get(key).strip());

@@ -11,29 +11,47 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
- * What a finished capture (Succeeded, Failed or Stopped) still calls for: a spec change
- * acknowledged in its observed generation, and its deletion once {@code
- * spec.ttlSecondsAfterFinished} has passed since it finished, as a Job's field of that name does.
+ * What a finished capture (Succeeded, Failed or Stopped) still calls for, in this order: its pcap
+ * file read and stored ({@link ArtifactKeeper}); the stored file deleted at the end of its
+ * retention ({@link StoredFileRemover}); the resource deleted once {@code
+ * spec.ttlSecondsAfterFinished} has passed since it finished, as a Job's field of that name does,
+ * but never before its file is kept; and a spec change acknowledged in its observed generation.
  */
 final class FinishedCapture {
   /** The reason of the Event told when a capture is deleted for its time to live. */
   static final String EXPIRED = "Expired";
 
   private final Clock clock;
+  private final ArtifactKeeper keeper;
+  private final StoredFileRemover remover;
 
-  FinishedCapture(Clock clock) {
+  FinishedCapture(Clock clock, ArtifactKeeper keeper, StoredFileRemover remover) {
     this.clock = clock;
+    this.keeper = keeper;
+    this.remover = remover;
   }
 
   /** The outcome for a capture in a terminal phase. */
-  Outcome decide(PacketCapture capture) {
+  Outcome decide(PacketCapture capture, CaptureStore store) {
+    if (ArtifactKeeper.pending(capture)) {
+      CredentialsReader.Result credentials = store.credentials(capture);
+      if (credentials instanceof CredentialsReader.Missing missing) {
+        return keeper.failed(capture, "CredentialsNotFound", missing.message());
+      }
+      return keeper.keep(
+          new Attempt(capture, store, ((CredentialsReader.Found) credentials).credentials()));
+    }
     Instant now = clock.instant();
-    PacketCaptureStatus status = capture.currentStatus();
+    Optional<Instant> fileEnd = remover.retentionEnd(capture);
+    if (fileEnd.isPresent() && !fileEnd.get().isAfter(now)) {
+      return remover.expire(capture, store, keeper);
+    }
     Optional<Integer> ttl =
         Optional.ofNullable(capture.getSpec()).map(PacketCaptureSpec::getTtlSecondsAfterFinished);
-    Optional<Instant> finished = Timestamps.parse(status.getFinishedAt());
+    Optional<Instant> finished = Timestamps.parse(capture.currentStatus().getFinishedAt());
     Optional<Instant> expiry = ttl.map(t -> finished.orElse(now).plusSeconds(t));
     if (expiry.isPresent() && !expiry.get().isAfter(now)) {
       return new Outcome.Expired(
@@ -44,20 +62,33 @@ final class FinishedCapture {
                   + ttl.get()
                   + "s after the capture finished (spec.ttlSecondsAfterFinished)"));
     }
+    Optional<Duration> requeue =
+        Stream.of(fileEnd, expiry)
+            .flatMap(Optional::stream)
+            .min(Instant::compareTo)
+            .map(at -> Duration.between(now, at));
+    return amendOrWait(capture, ttl.isPresent() && finished.isEmpty(), now, requeue);
+  }
+
+  /**
+   * The status edits still due, in one write: finishedAt for a capture that finished before the
+   * operator recorded it (its time to live counts from now), and the acknowledged generation.
+   */
+  private static Outcome amendOrWait(
+      PacketCapture capture, boolean stampFinished, Instant now, Optional<Duration> requeue) {
     List<Consumer<PacketCaptureStatus>> edits = new ArrayList<>();
-    if (ttl.isPresent() && finished.isEmpty()) {
-      // Finished before the operator recorded finishedAt: its time to live counts from now.
+    if (stampFinished) {
       edits.add(s -> s.setFinishedAt(Timestamps.format(now)));
     }
     Long generation = capture.getMetadata().getGeneration();
-    if (generation != null && !Objects.equals(generation, status.getObservedGeneration())) {
+    if (generation != null
+        && !Objects.equals(generation, capture.currentStatus().getObservedGeneration())) {
       edits.add(
           s -> {
             s.setObservedGeneration(generation);
             s.getConditions().forEach(c -> c.setObservedGeneration(generation));
           });
     }
-    Optional<Duration> requeue = expiry.map(e -> Duration.between(now, e));
     return edits.isEmpty()
         ? new Outcome.Wait(requeue)
         : new Outcome.Amend(s -> edits.forEach(e -> e.accept(s)), Optional.empty(), requeue);

@@ -44,6 +44,7 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture> {
   private final CaptureSync sync;
   private final CaptureStopper stopper;
   private final FinishedCapture finished;
+  private final StoredFileRemover remover;
   private final CaptureAdopter adopter;
   private final FailureOutcomes failures;
   private final OutcomeWriter writer;
@@ -60,7 +61,8 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture> {
       ScaledClock clock,
       ReconcilerSettings settings,
       PhaseCensus census,
-      QueueWaits queueWaits) {
+      QueueWaits queueWaits,
+      CaptureStorage storage) {
     this.settings = settings;
     this.clock = clock;
     this.census = census;
@@ -79,7 +81,16 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture> {
         new CaptureSubmitter(api, writer, failures, clock, settings.poll(), scheduler, queueWaits);
     this.recovery = new SubmissionRecovery(api, failures, scheduler, clock, settings);
     this.stopper = new CaptureStopper(api, failures, new LostSubmissions(api, clock));
-    this.finished = new FinishedCapture(clock);
+    OutputResolver outputs = new OutputResolver(storage.defaultOutput());
+    FailureBackoff storageBackoff =
+        new FailureBackoff(settings.transientBackoffBase(), settings.transientBackoffMax());
+    ArtifactKeeper keeper =
+        new ArtifactKeeper(
+            api, storage.objects(), outputs, storageBackoff, clock, storage.metrics());
+    this.remover =
+        new StoredFileRemover(
+            storage.objects(), outputs, storageBackoff, settings.stopAttempts(), clock);
+    this.finished = new FinishedCapture(clock, keeper, remover);
     this.adopter = new CaptureAdopter(api, failures);
   }
 
@@ -116,12 +127,14 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture> {
     CaptureStore store = new ContextStore(observed, context, statusWriter);
     if (observed.isMarkedForDeletion()) {
       return observed.hasFinalizer(CaptureFinalizer.NAME)
-          ? apply(store, stopper.cleanup(observed, store))
+          ? apply(
+              store,
+              remover.onDeletion(observed, store).orElseGet(() -> stopper.cleanup(observed, store)))
           : requeue.never();
     }
     PacketCapture capture = observe(observed, store);
     if (capture.phase() != null && capture.phase().isTerminal() && !revalidatable(capture)) {
-      return apply(store, finished.decide(capture));
+      return apply(store, finished.decide(capture, store));
     }
     return apply(store, decide(capture, store));
   }
@@ -181,7 +194,7 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture> {
     if (outcome instanceof Outcome.NotReady notReady) {
       PacketCapture stored = writer.write(store, capture, notReady);
       return finishedNow(stored)
-          ? apply(store, finished.decide(stored))
+          ? apply(store, finished.decide(stored, store))
           : requeue.after(notReady.requeue());
     }
     if (outcome instanceof Outcome.Released released) {
@@ -226,7 +239,7 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture> {
     }
     learned.note().ifPresent(note -> writer.record(stored, note));
     if (finishedNow(stored)) {
-      return apply(store, finished.decide(stored));
+      return apply(store, finished.decide(stored, store));
     }
     return requeue.after(settings.poll().next(pcap, clock.instant()).map(Requeue::withJitter));
   }

@@ -51,6 +51,21 @@ public final class StatusConditions {
     put(conditions, STALLED, stalled, reason, message, observedGeneration, now);
   }
 
+  /**
+   * Replaces or adds a condition of its own {@code type} beside Ready (such as ArtifactStored),
+   * keeping its transition time while its status stays the same.
+   */
+  public static void setOther(
+      List<Condition> conditions,
+      String type,
+      boolean value,
+      String reason,
+      String message,
+      long observedGeneration,
+      Instant now) {
+    put(conditions, type, value, reason, message, observedGeneration, now);
+  }
+
   /** The Ready condition's reason, if there is one. */
   public static String reason(List<Condition> conditions) {
     return conditions.stream()
@@ -68,6 +83,17 @@ public final class StatusConditions {
       String message,
       long observedGeneration,
       Instant now) {
+    put(conditions, type, value, reason.name(), message, observedGeneration, now);
+  }
+
+  private static void put(
+      List<Condition> conditions,
+      String type,
+      boolean value,
+      String reason,
+      String message,
+      long observedGeneration,
+      Instant now) {
     String status = value ? "True" : "False";
     Condition previous =
         conditions.stream().filter(c -> type.equals(c.getType())).findFirst().orElse(null);
@@ -79,7 +105,7 @@ public final class StatusConditions {
         new ConditionBuilder()
             .withType(type)
             .withStatus(status)
-            .withReason(reason.name())
+            .withReason(reason)
             .withMessage(message)
             .withObservedGeneration(observedGeneration)
             .withLastTransitionTime(transition)

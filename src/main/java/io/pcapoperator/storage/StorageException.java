@@ -10,7 +10,11 @@ public final class StorageException extends RuntimeException {
   private final boolean isTransient;
   private final String errorCode;
 
-  StorageException(String message, boolean isTransient, String errorCode, Throwable cause) {
+  /**
+   * A failure named by {@code message}, which must carry no credentials; {@code errorCode} is the
+   * store's code, if it gave one.
+   */
+  public StorageException(String message, boolean isTransient, String errorCode, Throwable cause) {
     super(message, cause);
     this.isTransient = isTransient;
     this.errorCode = errorCode;

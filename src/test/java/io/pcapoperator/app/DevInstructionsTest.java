@@ -24,7 +24,8 @@ class DevInstructionsTest {
             "pcap-demo",
             false,
             ManifestApplier.load(Path.of("config/samples")),
-            new DevInstructions.Credentials("t", "k", "e@example.com"),
+            new DevInstructions.Credentials(
+                "t", "k", "e@example.com", "http://127.0.0.1:1/client/v4"),
             STORAGE);
 
     assertThat(text)
@@ -46,7 +47,8 @@ class DevInstructionsTest {
             "edge",
             false,
             List.of(),
-            new DevInstructions.Credentials("t", "k", "e@example.com"),
+            new DevInstructions.Credentials(
+                "t", "k", "e@example.com", "http://127.0.0.1:1/client/v4"),
             STORAGE);
 
     assertThat(text)
@@ -79,7 +81,8 @@ class DevInstructionsTest {
             "edge",
             true,
             List.of(orphan),
-            new DevInstructions.Credentials("edge-token", "edge-key", "edge@example.com"),
+            new DevInstructions.Credentials(
+                "edge-token", "edge-key", "edge@example.com", "http://127.0.0.1:1/client/v4"),
             STORAGE);
 
     assertThat(text)

@@ -64,7 +64,7 @@ class KubectlEndToEndTest {
                 0,
                 0,
                 0,
-                new DevEnvironment.S3Settings(0, "access-key", "secret-key", List.of())));
+                new DevEnvironment.S3Settings(0, "access-key", "secret-key", List.of(), null)));
     Path kubeconfig = tmp.resolve("kubeconfig");
     dev.kube().writeKubeconfig(kubeconfig, "default");
     kubectl = new Kubectl(kubeconfig, Path.of("").toAbsolutePath());

@@ -26,7 +26,8 @@ class LeaderElectionTest {
                   Duration.ofSeconds(30),
                   true,
                   Optional.of("pcap-system"),
-                  1200)
+                  1200,
+                  Optional.empty())
               .withBaseUrl(harness.simulator.baseUrl());
       try (PcapOperator first = replica(harness, settings);
           PcapOperator second = replica(harness, settings)) {

@@ -1,10 +1,14 @@
 package io.pcapoperator.reconcile;
 
+import io.fabric8.kubernetes.api.model.Secret;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
 import io.pcapoperator.api.v1alpha1.PacketCaptureStatus;
 import io.pcapoperator.cloudflare.Credentials;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** A {@link CaptureStore} in memory: one capture, its account, and the writes made to it. */
@@ -17,6 +21,7 @@ final class FakeStore implements CaptureStore {
   final List<PacketCapture> recorders = new ArrayList<>();
   boolean finalizerRemoved;
   boolean deleted;
+  final Map<String, Secret> secrets = new HashMap<>();
 
   FakeStore(PacketCapture capture) {
     this.current = capture;
@@ -61,6 +66,11 @@ final class FakeStore implements CaptureStore {
   @Override
   public CredentialsReader.Result credentials(PacketCapture capture) {
     return new CredentialsReader.Found(TOKEN);
+  }
+
+  @Override
+  public Optional<Secret> secret(String namespace, String name) {
+    return Optional.ofNullable(secrets.get(namespace + "/" + name));
   }
 
   @Override

@@ -45,6 +45,11 @@ public class CaptureArtifact {
   private String storedAt;
 
   @JsonPropertyDescription(
+      "When the operator deleted the stored file, at the end of its retention or with the"
+          + " PacketCapture; uri still names where it was.")
+  private String deletedAt;
+
+  @JsonPropertyDescription(
       "When the operator deletes the stored file (spec.output.retention), or the PacketCapture"
           + " itself (spec.ttlSecondsAfterFinished), whichever is first; omitted when neither is"
           + " set.")
@@ -128,5 +133,13 @@ public class CaptureArtifact {
 
   public void setExpiresAt(String expiresAt) {
     this.expiresAt = expiresAt;
+  }
+
+  public String getDeletedAt() {
+    return deletedAt;
+  }
+
+  public void setDeletedAt(String deletedAt) {
+    this.deletedAt = deletedAt;
   }
 }
