@@ -1,10 +1,14 @@
 package io.pcapoperator.reconcile;
 
 import io.pcapoperator.api.v1alpha1.CaptureArtifact;
+import io.pcapoperator.api.v1alpha1.CapturePhase;
+import io.pcapoperator.api.v1alpha1.CaptureType;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
+import io.pcapoperator.api.v1alpha1.SubmittedRequest;
 import io.pcapoperator.pcapfile.PcapFileSummary;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -22,6 +26,29 @@ final class ArtifactRecords {
     artifact.setFirstPacketTime(facts.summary().getFirstPacketTime());
     artifact.setLastPacketTime(facts.summary().getLastPacketTime());
     uri.ifPresent(stored -> artifact.setStoredAt(Timestamps.format(now)));
+    return artifact;
+  }
+
+  /**
+   * Whether a full capture that wrote files (it succeeded or was stopped) does not yet say where
+   * they are.
+   */
+  static boolean fullCaptureUnlocated(PacketCapture capture) {
+    return (capture.phase() == CapturePhase.Succeeded || capture.phase() == CapturePhase.Stopped)
+        && capture.remoteId() != null
+        && RecordedRequest.type(capture) == CaptureType.FULL
+        && capture.currentStatus().getArtifact() == null;
+  }
+
+  /**
+   * Where a full capture's files are: the bucket it was sent to, and the file name Cloudflare gives
+   * them ({@code pcap_<id>.pcap}; a long capture may be split over several).
+   */
+  static CaptureArtifact located(PacketCapture capture) {
+    CaptureArtifact artifact = new CaptureArtifact();
+    artifact.setLocation(
+        RecordedRequest.of(capture).map(SubmittedRequest::getDestinationConf).orElse(null));
+    artifact.setFiles(List.of("pcap_" + capture.remoteId() + ".pcap"));
     return artifact;
   }
 

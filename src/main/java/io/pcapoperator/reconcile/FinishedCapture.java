@@ -1,5 +1,6 @@
 package io.pcapoperator.reconcile;
 
+import io.pcapoperator.api.v1alpha1.CaptureArtifact;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
 import io.pcapoperator.api.v1alpha1.PacketCaptureSpec;
 import io.pcapoperator.api.v1alpha1.PacketCaptureStatus;
@@ -15,8 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * What a finished capture (Succeeded, Failed or Stopped) still calls for, in this order: its pcap
- * file read and stored ({@link ArtifactKeeper}); the stored file deleted at the end of its
- * retention ({@link StoredFileRemover}); the resource deleted once {@code
+ * file read and stored ({@link ArtifactKeeper}), or a full capture's files located; the stored file
+ * deleted at the end of its retention ({@link StoredFileRemover}); the resource deleted once {@code
  * spec.ttlSecondsAfterFinished} has passed since it finished, as a Job's field of that name does,
  * but never before its file is kept; and a spec change acknowledged in its observed generation.
  */
@@ -43,6 +44,11 @@ final class FinishedCapture {
       }
       return keeper.keep(
           new Attempt(capture, store, ((CredentialsReader.Found) credentials).credentials()));
+    }
+    if (ArtifactRecords.fullCaptureUnlocated(capture)) {
+      CaptureArtifact located = ArtifactRecords.located(capture);
+      return new Outcome.Amend(
+          s -> s.setArtifact(located), Optional.empty(), Optional.of(Duration.ZERO));
     }
     Instant now = clock.instant();
     Optional<Instant> fileEnd = remover.retentionEnd(capture);

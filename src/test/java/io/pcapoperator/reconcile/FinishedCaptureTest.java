@@ -262,4 +262,20 @@ class FinishedCaptureTest {
     assertThat(((Outcome.Released) tries.get(2)).note())
         .hasValueSatisfying(n -> assertThat(n.severity()).isEqualTo(Outcome.Severity.WARNING));
   }
+
+  @Test
+  void aSucceededFullCaptureSaysWhereItsFilesAre() {
+    PacketCapture capture = Captures.running(CaptureType.FULL);
+    capture.getStatus().setPhase(CapturePhase.Succeeded);
+    capture.getStatus().setObservedGeneration(1L);
+    FakeStore store = new FakeStore(capture);
+
+    applied(finished.decide(capture, store), store, capture);
+
+    assertThat(capture.getStatus().getArtifact().getLocation()).isEqualTo("gs://pcaps");
+    assertThat(capture.getStatus().getArtifact().getFiles())
+        .containsExactly("pcap_" + Captures.ID + ".pcap");
+    assertThat(api.calls).isEmpty();
+    assertThat(finished.decide(capture, store)).isEqualTo(Outcome.done());
+  }
 }
