@@ -56,6 +56,7 @@ render() {
 render helm-default.yaml
 render helm-namespaces.yaml --set 'watchNamespaces={a,b}'
 render helm-servicemonitor.yaml --set metrics.serviceMonitor.enabled=true
+render helm-output.yaml --set defaultOutput.bucket=pcaps --set defaultOutput.retention=720h
 
 kubectl kustomize config/default >"$OUT/kustomize.yaml"
 echo "rendered $OUT/kustomize.yaml"

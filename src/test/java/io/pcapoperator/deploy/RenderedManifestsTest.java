@@ -92,6 +92,32 @@ class RenderedManifestsTest {
   }
 
   @Test
+  void aDefaultOutputReadsItsOneSecretInTheReleaseNamespace() throws IOException {
+    List<HasMetadata> objects = rendered("helm-output.yaml");
+    Deployment deployment = only(objects, Deployment.class);
+
+    assertThat(env(deployment, "PCAP_DEFAULT_OUTPUT_BUCKET")).isEqualTo("pcaps");
+    assertThat(env(deployment, "PCAP_DEFAULT_OUTPUT_SECRET")).isEqualTo("pcap-operator-output");
+    assertThat(env(deployment, "PCAP_DEFAULT_OUTPUT_RETENTION")).isEqualTo("720h");
+    Role role =
+        of(objects, Role.class).stream()
+            .filter(r -> r.getMetadata().getName().endsWith("-output-secret"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(role.getMetadata().getNamespace()).isEqualTo(RELEASE_NAMESPACE);
+    assertThat(role.getRules())
+        .singleElement()
+        .satisfies(
+            rule -> {
+              assertThat(rule.getResources()).containsExactly("secrets");
+              assertThat(rule.getResourceNames()).containsExactly("pcap-operator-output");
+              assertThat(rule.getVerbs()).containsExactly("get");
+            });
+    assertThat(of(rendered("helm-default.yaml"), Role.class))
+        .noneMatch(r -> r.getMetadata().getName().endsWith("-output-secret"));
+  }
+
+  @Test
   void kustomizeDeploymentIsRestrictedAndProbed() throws IOException {
     List<HasMetadata> objects = rendered("kustomize.yaml");
     Deployment deployment = only(objects, Deployment.class);
