@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -75,8 +76,14 @@ final class CaptureSubmitter {
 
   /** Marks the admitted capture Submitting, makes sure of its finalizer, and creates it. */
   private Outcome send(Attempt attempt, Instant started) {
-    PacketCapture marked =
-        writer.write(attempt.store(), attempt.resource(), submitting(attempt, started));
+    PacketCapture marked;
+    try {
+      marked = writer.write(attempt.store(), attempt.resource(), submitting(attempt, started));
+    } catch (StaleCaptureException e) {
+      // Another reconciliation recorded an id or a newer attempt: read the capture again.
+      scheduler.settled(attempt.resource());
+      return Outcome.waitFor(Duration.ZERO);
+    }
     PacketCapture finalized = CaptureFinalizer.ensure(marked, attempt.store());
     if (!CaptureFinalizer.mayCallRemote(finalized)) {
       scheduler.settled(finalized);
@@ -101,8 +108,14 @@ final class CaptureSubmitter {
                 Outcome.Severity.NORMAL, "Submitted", "created capture " + created.id())));
   }
 
-  /** The mark written before the POST: the time, the request and its fingerprint. */
+  /**
+   * The mark written before the POST: the time, the request and its fingerprint. It is written only
+   * over the status this decision was made on: when the stored status has an id, or another
+   * attempt's mark, that this reconciliation did not see (its cache was behind), the mark is not
+   * written and no create is sent.
+   */
   private static Outcome.NotReady submitting(Attempt attempt, Instant started) {
+    PacketCaptureStatus seen = attempt.resource().currentStatus();
     return Outcome.notReady(
             CapturePhase.Submitting,
             ConditionReason.Submitting,
@@ -110,6 +123,10 @@ final class CaptureSubmitter {
             Outcome.Severity.NORMAL)
         .editing(
             s -> {
+              if (!Objects.equals(s.getId(), seen.getId())
+                  || !Objects.equals(s.getSubmissionStarted(), seen.getSubmissionStarted())) {
+                throw new StaleCaptureException(attempt.resource());
+              }
               SubmittedRequest sent =
                   CaptureRequests.toSubmitted(
                       attempt.resource().getSpec(), s.getRequestedAt(), started);

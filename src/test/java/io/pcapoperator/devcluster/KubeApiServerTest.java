@@ -67,7 +67,7 @@ class KubeApiServerTest {
                 "application/json-patch+json",
                 "[{\"op\":\"remove\",\"path\":\"/metadata/finalizers/0\"},"
                     + "{\"op\":\"add\",\"path\":\"/metadata/finalizers/-\",\"value\":\"c\"},"
-                    + "{\"op\":\"replace\",\"path\":\"/spec/deletionPolicy\",\"value\":\"Orphan\"}]");
+                    + "{\"op\":\"add\",\"path\":\"/spec/deletionPolicy\",\"value\":\"Orphan\"}]");
 
     assertThat(patched.body().at("/metadata/finalizers").toString()).isEqualTo("[\"b\",\"c\"]");
     assertThat(patched.body().at("/spec/deletionPolicy").asText()).isEqualTo("Orphan");

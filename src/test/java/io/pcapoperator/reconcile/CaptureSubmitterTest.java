@@ -36,6 +36,19 @@ class CaptureSubmitterTest {
   }
 
   @Test
+  void aCaptureWhoseStoredStatusHasAnIdTheCacheDidNotShowIsNotCreatedAgain() {
+    PacketCapture stale = Captures.fresh(CaptureType.SIMPLE);
+    FakeStore store = new FakeStore(stale);
+    store.stored = Captures.running(CaptureType.SIMPLE).getStatus();
+
+    Outcome outcome = submitter.submit(new Attempt(stale, store, FakeStore.TOKEN));
+
+    assertThat(api.calls).isEmpty();
+    assertThat(outcome).isEqualTo(Outcome.waitFor(Duration.ZERO));
+    assertThat(store.written).isEmpty();
+  }
+
+  @Test
   void returnsTheCreatedCaptureOnceTheMarkIsWritten() {
     PacketCapture capture = Captures.fresh(CaptureType.SIMPLE);
     Pcap created = FakePcapsApi.pcap(Captures.ID, "simple", "pending", Captures.NOW.toString());

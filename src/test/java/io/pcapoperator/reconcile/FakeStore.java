@@ -21,6 +21,10 @@ final class FakeStore implements CaptureStore {
   final List<PacketCapture> recorders = new ArrayList<>();
   boolean finalizerRemoved;
   boolean deleted;
+
+  /** The status as the API server holds it, when a test makes the cache's copy stale. */
+  PacketCaptureStatus stored;
+
   final Map<String, Secret> secrets = new HashMap<>();
 
   FakeStore(PacketCapture capture) {
@@ -35,6 +39,11 @@ final class FakeStore implements CaptureStore {
 
   @Override
   public PacketCapture writeStatus(PacketCapture resource, Consumer<PacketCaptureStatus> change) {
+    if (stored != null) {
+      // As the API server's conflict makes the writer do: the change goes onto the stored copy.
+      resource.setStatus(stored);
+      stored = null;
+    }
     if (resource.getStatus() == null) {
       resource.setStatus(new PacketCaptureStatus());
     }
