@@ -22,6 +22,9 @@ import io.pcapoperator.reconcile.PacketCaptureReconciler;
 import io.pcapoperator.reconcile.PhaseCensus;
 import io.pcapoperator.reconcile.QueueWaits;
 import io.pcapoperator.reconcile.ReconcilerSettings;
+import io.pcapoperator.reconcile.bucket.BucketSettings;
+import io.pcapoperator.reconcile.bucket.NoStorageChallengeReader;
+import io.pcapoperator.reconcile.bucket.PcapBucketReconciler;
 import io.pcapoperator.storage.ObjectStore;
 import io.pcapoperator.storage.S3ObjectStore;
 import java.time.Clock;
@@ -32,9 +35,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running operator: a JOSDK {@link Operator} with the PacketCapture controller registered.
- * Primary-resource writes use JSON patches rather than server-side apply, which the embedded API
- * does not serve; the controller writes status itself with optimistic locking.
+ * The running operator: a JOSDK {@link Operator} with the PacketCapture and PcapBucket controllers
+ * registered, sharing the budgeted Cloudflare client and the Event recorder. Primary-resource
+ * writes use JSON patches rather than server-side apply, which the embedded API does not serve; the
+ * controller writes status itself with optimistic locking.
  */
 public final class PcapOperator implements AutoCloseable {
   /**
@@ -107,12 +111,14 @@ public final class PcapOperator implements AutoCloseable {
         .description("Requests left in the tightest Cloudflare credential's budget")
         .register(registry);
     ObjectStore objects = new S3ObjectStore();
+    PcapsApi budgeted = new BudgetedPcapsApi(api, budget);
+    // Event times are read against the API server's clock, which the capture clock may outrun
+    // (dev's simulator runs faster than real time).
+    CaptureEvents events = new CaptureEvents(client, Clock.systemUTC());
     var reconciler =
         new PacketCaptureReconciler(
-            new BudgetedPcapsApi(api, budget),
-            // Event times are read against the API server's clock, which the capture clock
-            // may outrun (dev's simulator runs faster than real time).
-            new CaptureEvents(client, Clock.systemUTC()),
+            budgeted,
+            events,
             clock,
             settings,
             census,
@@ -121,6 +127,15 @@ public final class PcapOperator implements AutoCloseable {
                 objects, operatorSettings.defaultOutput(), artifactMetrics(registry)));
     operator.register(
         reconciler,
+        config -> {
+          config.withRetry(KUBERNETES_RETRY);
+          if (!namespaces.isEmpty()) {
+            config.settingNamespaces(namespaces);
+          }
+        });
+    operator.register(
+        new PcapBucketReconciler(
+            budgeted, new NoStorageChallengeReader(), events, clock, BucketSettings.from(settings)),
         config -> {
           config.withRetry(KUBERNETES_RETRY);
           if (!namespaces.isEmpty()) {
