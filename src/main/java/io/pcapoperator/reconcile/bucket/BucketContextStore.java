@@ -3,7 +3,6 @@ package io.pcapoperator.reconcile.bucket;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.pcapoperator.api.v1alpha1.PcapBucket;
@@ -18,7 +17,7 @@ import java.util.function.Consumer;
  * is cached so that the next reconciliation sees it.
  */
 final class BucketContextStore implements BucketStore {
-  private static final ObjectMapper JSON = Serialization.jsonMapper();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Context<PcapBucket> context;
   private PcapBucket current;
