@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.pcapoperator.api.v1alpha1.BucketPhase;
 import io.pcapoperator.api.v1alpha1.CapturePhase;
 import io.pcapoperator.clock.ScaledClock;
 import io.pcapoperator.cloudflare.PcapsApi;
@@ -22,6 +23,7 @@ import io.pcapoperator.reconcile.PacketCaptureReconciler;
 import io.pcapoperator.reconcile.PhaseCensus;
 import io.pcapoperator.reconcile.QueueWaits;
 import io.pcapoperator.reconcile.ReconcilerSettings;
+import io.pcapoperator.reconcile.bucket.BucketCensus;
 import io.pcapoperator.reconcile.bucket.BucketSettings;
 import io.pcapoperator.reconcile.bucket.NoStorageChallengeReader;
 import io.pcapoperator.reconcile.bucket.PcapBucketReconciler;
@@ -135,7 +137,12 @@ public final class PcapOperator implements AutoCloseable {
         });
     operator.register(
         new PcapBucketReconciler(
-            budgeted, new NoStorageChallengeReader(), events, clock, BucketSettings.from(settings)),
+            budgeted,
+            new NoStorageChallengeReader(),
+            events,
+            clock,
+            BucketSettings.from(settings),
+            bucketCensus(registry)),
         config -> {
           config.withRetry(KUBERNETES_RETRY);
           if (!namespaces.isEmpty()) {
@@ -156,6 +163,18 @@ public final class PcapOperator implements AutoCloseable {
     for (CapturePhase phase : CapturePhase.values()) {
       Gauge.builder("pcap_operator_captures", census, c -> c.count(phase))
           .description("PacketCaptures by phase, as this operator last wrote them")
+          .tag("phase", phase.name())
+          .register(registry);
+    }
+    return census;
+  }
+
+  /** The census of bucket phases the operator writes, published as gauges. */
+  private static BucketCensus bucketCensus(MeterRegistry registry) {
+    BucketCensus census = new BucketCensus();
+    for (BucketPhase phase : BucketPhase.values()) {
+      Gauge.builder("pcap_operator_buckets", census, c -> c.count(phase))
+          .description("PcapBuckets by phase, as this operator last wrote them")
           .tag("phase", phase.name())
           .register(registry);
     }

@@ -163,6 +163,8 @@ class PcapBucketLifecycleTest {
         .singleElement()
         .satisfies(o -> assertThat(o.status()).isEqualTo("success"));
     assertThat(creates(harness)).isEqualTo(1);
+    assertThat(harness.registry.scrape())
+        .contains("pcap_operator_buckets{phase=\"Validated\"} 1.0");
     await()
         .atMost(TIMEOUT)
         .untilAsserted(

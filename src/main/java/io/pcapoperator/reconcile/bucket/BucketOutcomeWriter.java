@@ -11,14 +11,17 @@ import java.util.Objects;
  * The one place where bucket outcomes become status and Events: the phase, message, Ready (with
  * kstatus Reconciling and Stalled) and the outcome's edits in one write, which is skipped when it
  * changes nothing; a Warning Event when a warning reason is new, a Normal one when the bucket
- * becomes AwaitingChallenge or Validated, and the outcome's own notes.
+ * becomes AwaitingChallenge or Validated, and the outcome's own notes. The census learns each phase
+ * written.
  */
 final class BucketOutcomeWriter {
   private final CaptureEvents events;
+  private final BucketCensus census;
   private final ScaledClock clock;
 
-  BucketOutcomeWriter(CaptureEvents events, ScaledClock clock) {
+  BucketOutcomeWriter(CaptureEvents events, BucketCensus census, ScaledClock clock) {
     this.events = events;
+    this.census = census;
     this.clock = clock;
   }
 
@@ -45,6 +48,7 @@ final class BucketOutcomeWriter {
                   clock.instant());
               outcome.edits().accept(s);
             });
+    census.record(stored.getMetadata().getUid(), outcome.phase());
     if (!Objects.equals(reasonBefore, outcome.reason().name())) {
       if (outcome.reason().warning()) {
         events.warning(stored, outcome.reason().name(), outcome.message());

@@ -40,16 +40,19 @@ public class PcapBucketReconciler implements Reconciler<PcapBucket>, Cleaner<Pca
   private final OwnershipDeleter deleter;
   private final BucketOutcomeWriter writer;
   private final Requeue requeue;
+  private final BucketCensus census;
 
   public PcapBucketReconciler(
       PcapsApi api,
       ChallengeReader reader,
       CaptureEvents events,
       ScaledClock clock,
-      BucketSettings settings) {
+      BucketSettings settings,
+      BucketCensus census) {
     this.settings = settings;
+    this.census = census;
     this.failures = new BucketFailures(settings);
-    this.writer = new BucketOutcomeWriter(events, clock);
+    this.writer = new BucketOutcomeWriter(events, census, clock);
     this.requeue = new Requeue(clock);
     ValidationPolls polls = new ValidationPolls(settings.firstPoll(), settings.maxPoll());
     this.sync =
@@ -91,6 +94,7 @@ public class PcapBucketReconciler implements Reconciler<PcapBucket>, Cleaner<Pca
     BucketOutcome outcome = deleter.cleanup(bucket, new BucketContextStore(bucket, context));
     if (outcome instanceof BucketOutcome.Released released) {
       failures.succeeded(bucket.getMetadata().getUid());
+      census.forget(bucket.getMetadata().getUid());
       released.note().ifPresent(note -> writer.record(bucket, note));
       return DeleteControl.defaultDelete();
     }
