@@ -37,7 +37,8 @@ public final class Requeue {
     return UpdateControl.noUpdate();
   }
 
-  private long wallMillis(Duration wait) {
+  /** {@code wait} of capture time in wall-clock milliseconds, at least one. */
+  public long wallMillis(Duration wait) {
     return Math.max(1, clock.toWallClock(wait).toMillis());
   }
 }

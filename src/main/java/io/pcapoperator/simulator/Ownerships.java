@@ -68,6 +68,10 @@ final class Ownerships {
     if (destinationConf == null || destinationConf.isBlank()) {
       throw new SimulatorError(400, 1002, "destination_conf is required");
     }
+    if (!RequestValidator.BUCKET.matcher(destinationConf).matches()) {
+      throw new SimulatorError(
+          400, 1002, "destination_conf must be an s3://, gs:// or r2:// bucket URI");
+    }
     Entry entry = new Entry(accountId, Ids.next(), destinationConf, clock.instant());
     entries.put(entry.id, entry);
     return view(entry);

@@ -106,6 +106,17 @@ class OwnershipClientTest {
   }
 
   @Test
+  void aDestinationThatIsNoBucketUriIsRefused() {
+    TerminalApiException refused =
+        catchThrowableOfType(
+            TerminalApiException.class,
+            () -> api.createOwnership(TOKEN, ACCOUNT, "https://example.com/pcaps"));
+
+    assertThat(refused.httpStatus()).isEqualTo(400);
+    assertThat(api.listOwnerships(TOKEN, ACCOUNT)).isEmpty();
+  }
+
+  @Test
   void anAccountWithoutOwnershipsListsNone() {
     assertThat(api.listOwnerships(TOKEN, ACCOUNT)).isEmpty();
   }

@@ -99,9 +99,7 @@ public class PcapBucketReconciler implements Reconciler<PcapBucket>, Cleaner<Pca
       return DeleteControl.defaultDelete();
     }
     Duration wait = ((BucketOutcome.Wait) outcome).requeue().orElse(settings.transientBackoffMax());
-    UpdateControl<PcapBucket> later = requeue.after(wait);
-    return DeleteControl.noFinalizerRemoval()
-        .rescheduleAfter(later.getScheduleDelay().orElse(wait.toMillis()));
+    return DeleteControl.noFinalizerRemoval().rescheduleAfter(requeue.wallMillis(wait));
   }
 
   /** What the bucket calls for: its credentials first, then the record's state. */
