@@ -17,6 +17,7 @@ import io.pcapoperator.cloudflare.HttpPcapsApi;
 import io.pcapoperator.cloudflare.Ownership;
 import io.pcapoperator.cloudflare.PcapsApi;
 import io.pcapoperator.simulator.SimulatorConfig;
+import io.pcapoperator.testing.Secrets;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -267,5 +268,28 @@ class PcapBucketLifecycleTest {
 
     await().atMost(TIMEOUT).until(() -> get(harness, "adopted") == null);
     assertThat(records(harness)).extracting(Ownership::id).containsExactly(existing.id());
+  }
+
+  @Test
+  void aBucketWaitsForItsSecretThenGoesOn(OperatorHarness harness) {
+    harness
+        .client()
+        .resource(bucket("later", s -> s.setCredentialsSecretRef(new SecretReference("later"))))
+        .create();
+
+    PcapBucket waiting =
+        awaitBucket(
+            harness,
+            "later",
+            b -> b.getStatus() != null && "CredentialsNotFound".equals(reason(b)));
+    assertThat(waiting.phase()).isEqualTo(BucketPhase.Pending);
+    assertThat(waiting.getStatus().getMessage())
+        .isEqualTo("Secret later not found in this namespace");
+    assertThat(creates(harness)).isZero();
+
+    Secrets.createToken(
+        harness.client(), OperatorHarness.NAMESPACE, "later", SimulatorConfig.DEV_TOKEN);
+
+    awaitPhase(harness, "later", BucketPhase.AwaitingChallenge);
   }
 }
