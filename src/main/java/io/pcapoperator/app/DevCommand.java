@@ -147,6 +147,16 @@ final class DevCommand implements Callable<Integer> {
   private String s3SecretAccessKey;
 
   @Option(
+      names = "--ownership-validation-delay",
+      paramLabel = "<duration>",
+      defaultValue = "5m",
+      converter = FlagConverters.NonNegativeDuration.class,
+      description =
+          "Simulator time Cloudflare takes to validate a bucket's ownership challenge (Cloudflare"
+              + " says five to ten minutes).")
+  private Duration ownershipValidationDelay;
+
+  @Option(
       names = "--http-port",
       paramLabel = "<port>",
       defaultValue = "0",
@@ -290,7 +300,8 @@ final class DevCommand implements Callable<Integer> {
   private DevEnvironment.Settings settings(Path devDirectory) {
     SimulatorConfig.Builder simulator =
         SimulatorConfig.defaults().toBuilder()
-            .credentials(Set.of(simulatorToken), Map.of(simulatorEmail, simulatorApiKey));
+            .credentials(Set.of(simulatorToken), Map.of(simulatorEmail, simulatorApiKey))
+            .ownershipValidationDelay(ownershipValidationDelay);
     if (requireValidatedBuckets) {
       simulator.requireValidatedOwnership();
     }

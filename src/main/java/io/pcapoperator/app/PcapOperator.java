@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.pcapoperator.api.v1alpha1.BucketPhase;
 import io.pcapoperator.api.v1alpha1.CapturePhase;
 import io.pcapoperator.clock.ScaledClock;
 import io.pcapoperator.cloudflare.PcapsApi;
@@ -22,6 +23,10 @@ import io.pcapoperator.reconcile.PacketCaptureReconciler;
 import io.pcapoperator.reconcile.PhaseCensus;
 import io.pcapoperator.reconcile.QueueWaits;
 import io.pcapoperator.reconcile.ReconcilerSettings;
+import io.pcapoperator.reconcile.bucket.BucketCensus;
+import io.pcapoperator.reconcile.bucket.BucketSettings;
+import io.pcapoperator.reconcile.bucket.NoStorageChallengeReader;
+import io.pcapoperator.reconcile.bucket.PcapBucketReconciler;
 import io.pcapoperator.storage.ObjectStore;
 import io.pcapoperator.storage.S3ObjectStore;
 import java.time.Clock;
@@ -32,9 +37,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running operator: a JOSDK {@link Operator} with the PacketCapture controller registered.
- * Primary-resource writes use JSON patches rather than server-side apply, which the embedded API
- * does not serve; the controller writes status itself with optimistic locking.
+ * The running operator: a JOSDK {@link Operator} with the PacketCapture and PcapBucket controllers
+ * registered, sharing the budgeted Cloudflare client and the Event recorder. Primary-resource
+ * writes use JSON patches rather than server-side apply, which the embedded API does not serve; the
+ * controller writes status itself with optimistic locking.
  */
 public final class PcapOperator implements AutoCloseable {
   /**
@@ -107,12 +113,14 @@ public final class PcapOperator implements AutoCloseable {
         .description("Requests left in the tightest Cloudflare credential's budget")
         .register(registry);
     ObjectStore objects = new S3ObjectStore();
+    PcapsApi budgeted = new BudgetedPcapsApi(api, budget);
+    // Event times are read against the API server's clock, which the capture clock may outrun
+    // (dev's simulator runs faster than real time).
+    CaptureEvents events = new CaptureEvents(client, Clock.systemUTC());
     var reconciler =
         new PacketCaptureReconciler(
-            new BudgetedPcapsApi(api, budget),
-            // Event times are read against the API server's clock, which the capture clock
-            // may outrun (dev's simulator runs faster than real time).
-            new CaptureEvents(client, Clock.systemUTC()),
+            budgeted,
+            events,
             clock,
             settings,
             census,
@@ -121,6 +129,20 @@ public final class PcapOperator implements AutoCloseable {
                 objects, operatorSettings.defaultOutput(), artifactMetrics(registry)));
     operator.register(
         reconciler,
+        config -> {
+          config.withRetry(KUBERNETES_RETRY);
+          if (!namespaces.isEmpty()) {
+            config.settingNamespaces(namespaces);
+          }
+        });
+    operator.register(
+        new PcapBucketReconciler(
+            budgeted,
+            new NoStorageChallengeReader(),
+            events,
+            clock,
+            BucketSettings.from(settings),
+            bucketCensus(registry)),
         config -> {
           config.withRetry(KUBERNETES_RETRY);
           if (!namespaces.isEmpty()) {
@@ -141,6 +163,18 @@ public final class PcapOperator implements AutoCloseable {
     for (CapturePhase phase : CapturePhase.values()) {
       Gauge.builder("pcap_operator_captures", census, c -> c.count(phase))
           .description("PacketCaptures by phase, as this operator last wrote them")
+          .tag("phase", phase.name())
+          .register(registry);
+    }
+    return census;
+  }
+
+  /** The census of bucket phases the operator writes, published as gauges. */
+  private static BucketCensus bucketCensus(MeterRegistry registry) {
+    BucketCensus census = new BucketCensus();
+    for (BucketPhase phase : BucketPhase.values()) {
+      Gauge.builder("pcap_operator_buckets", census, c -> c.count(phase))
+          .description("PcapBuckets by phase, as this operator last wrote them")
           .tag("phase", phase.name())
           .register(registry);
     }

@@ -14,12 +14,16 @@ import java.nio.file.Path;
 import java.util.Base64;
 
 /**
- * An in-process Kubernetes API on 127.0.0.1 ({@link KubeApiServer}) with the PacketCapture CRD
- * installed, and a fabric8 client of it: what the tests, the benchmark and {@code dev} run on.
+ * An in-process Kubernetes API on 127.0.0.1 ({@link KubeApiServer}) with the PacketCapture and
+ * PcapBucket CRDs installed, and a fabric8 client of it: what the tests, the benchmark and {@code
+ * dev} run on.
  */
 public final class EmbeddedKubernetes implements AutoCloseable {
-  /** Classpath location of the committed CRD. */
+  /** Classpath location of the committed PacketCapture CRD. */
   public static final String CRD_RESOURCE = "/crds/packetcaptures.pcap-operator.io-v1.yml";
+
+  /** Classpath location of the committed PcapBucket CRD. */
+  public static final String BUCKET_CRD_RESOURCE = "/crds/pcapbuckets.pcap-operator.io-v1.yml";
 
   private final KubeApiServer server;
   private final ServingCertificate certificate;
@@ -32,14 +36,14 @@ public final class EmbeddedKubernetes implements AutoCloseable {
         new KubernetesClientBuilder().withConfig(clientConfig(server.url(), certificate)).build();
   }
 
-  /** Starts the API over plain HTTP on {@code port} (0 for any free port) and installs the CRD. */
+  /** Starts the API over plain HTTP on {@code port} (0 for any free port) and installs the CRDs. */
   public static EmbeddedKubernetes start(int port) {
     return start(port, null);
   }
 
   /**
    * Starts the API over HTTPS with {@code certificate} on {@code port} (0 for any free port) and
-   * installs the CRD.
+   * installs the CRDs.
    */
   public static EmbeddedKubernetes startHttps(int port, ServingCertificate certificate) {
     return start(port, certificate);
@@ -56,6 +60,7 @@ public final class EmbeddedKubernetes implements AutoCloseable {
                 Defaults.openApi()),
             certificate);
     api.client.resource(loadCrd()).create();
+    api.client.resource(load(BUCKET_CRD_RESOURCE)).create();
     return api;
   }
 
@@ -84,9 +89,13 @@ public final class EmbeddedKubernetes implements AutoCloseable {
 
   /** The committed PacketCapture CRD. */
   public static CustomResourceDefinition loadCrd() {
-    try (InputStream in = EmbeddedKubernetes.class.getResourceAsStream(CRD_RESOURCE)) {
+    return load(CRD_RESOURCE);
+  }
+
+  private static CustomResourceDefinition load(String resource) {
+    try (InputStream in = EmbeddedKubernetes.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("CRD not on the classpath at " + CRD_RESOURCE);
+        throw new IllegalStateException("CRD not on the classpath at " + resource);
       }
       return Serialization.unmarshal(in, CustomResourceDefinition.class);
     } catch (IOException e) {

@@ -2,13 +2,13 @@ package io.pcapoperator.reconcile;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.pcapoperator.api.v1alpha1.PacketCapture;
 import java.net.HttpURLConnection;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,10 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records Kubernetes Events on a PacketCapture, so that {@code kubectl describe} tells its story.
- * As kube's recorder does, a repeat of a recent Event (same capture, type, reason and message)
- * patches that Event's count and last time instead of adding another. Events are best effort: a
- * failed write is logged and otherwise ignored.
+ * Records Kubernetes Events on a PacketCapture or a PcapBucket, so that {@code kubectl describe}
+ * tells its story. As kube's recorder does, a repeat of a recent Event (same resource, type, reason
+ * and message) patches that Event's count and last time instead of adding another. Events are best
+ * effort: a failed write is logged and otherwise ignored.
  */
 public class CaptureEvents {
   private static final Logger LOG = LoggerFactory.getLogger(CaptureEvents.class);
@@ -39,16 +39,16 @@ public class CaptureEvents {
   }
 
   /** A Normal event: something the user asked for happened. */
-  public void normal(PacketCapture capture, String reason, String message) {
+  public void normal(HasMetadata capture, String reason, String message) {
     record(capture, "Normal", reason, message);
   }
 
   /** A Warning event: something went wrong that the user may need to act on. */
-  public void warning(PacketCapture capture, String reason, String message) {
+  public void warning(HasMetadata capture, String reason, String message) {
     record(capture, "Warning", reason, message);
   }
 
-  private void record(PacketCapture capture, String type, String reason, String message) {
+  private void record(HasMetadata capture, String type, String reason, String message) {
     ObjectMeta meta = capture.getMetadata();
     RecentEvents.Key key =
         new RecentEvents.Key(
@@ -111,7 +111,7 @@ public class CaptureEvents {
   }
 
   private static Event event(
-      PacketCapture capture,
+      HasMetadata capture,
       RecentEvents.Recorded recorded,
       String type,
       String reason,

@@ -51,7 +51,7 @@ public final class CredentialsReader {
   /** Reads {@code secret}, which may be absent, named {@code secretName}. */
   public static Result read(String secretName, Optional<Secret> secret) {
     if (secret.isEmpty()) {
-      return new Missing("Secret " + secretName + " not found in the PacketCapture's namespace");
+      return new Missing("Secret " + secretName + " not found in this namespace");
     }
     Optional<String> token = value(secret.get(), API_TOKEN_KEY);
     if (token.isPresent()) {

@@ -11,27 +11,28 @@ import java.util.concurrent.ThreadLocalRandom;
  * 4×base… up to a cap, less up to a quarter of jitter). Kept in memory: a restart simply starts the
  * count again.
  */
-final class FailureBackoff {
+public final class FailureBackoff {
   private final Backoff backoff;
   private final Map<String, Integer> failures = new ConcurrentHashMap<>();
 
-  FailureBackoff(Duration base, Duration max) {
+  /** A backoff from {@code base} doubling up to {@code max}. */
+  public FailureBackoff(Duration base, Duration max) {
     this.backoff = new Backoff(base, max);
   }
 
   /** Counts one more failure of {@code key} and returns how long to wait before trying again. */
-  Duration next(String key) {
+  public Duration next(String key) {
     int count = failures.merge(key, 1, Integer::sum);
     return backoff.delay(count, ThreadLocalRandom.current().nextDouble());
   }
 
   /** How many failures in a row {@code key} has had. */
-  int failures(String key) {
+  public int failures(String key) {
     return failures.getOrDefault(key, 0);
   }
 
   /** Forgets {@code key}'s failures after a success or when the resource is gone. */
-  void reset(String key) {
+  public void reset(String key) {
     failures.remove(key);
   }
 }

@@ -44,7 +44,29 @@ public final class StatusConditions {
       String message,
       long observedGeneration,
       Instant now) {
-    boolean reconciling = !ready && IN_PROGRESS.contains(reason);
+    set(
+        conditions,
+        ready,
+        !ready && IN_PROGRESS.contains(reason),
+        reason.name(),
+        message,
+        observedGeneration,
+        now);
+  }
+
+  /**
+   * Replaces or adds the Ready, Reconciling and Stalled conditions of any resource: Reconciling
+   * when it is not ready and {@code inProgress}, Stalled when it is neither.
+   */
+  public static void set(
+      List<Condition> conditions,
+      boolean ready,
+      boolean inProgress,
+      String reason,
+      String message,
+      long observedGeneration,
+      Instant now) {
+    boolean reconciling = !ready && inProgress;
     boolean stalled = !ready && !reconciling;
     put(conditions, TYPE, ready, reason, message, observedGeneration, now);
     put(conditions, RECONCILING, reconciling, reason, message, observedGeneration, now);
@@ -73,17 +95,6 @@ public final class StatusConditions {
         .map(Condition::getReason)
         .findFirst()
         .orElse(null);
-  }
-
-  private static void put(
-      List<Condition> conditions,
-      String type,
-      boolean value,
-      ConditionReason reason,
-      String message,
-      long observedGeneration,
-      Instant now) {
-    put(conditions, type, value, reason.name(), message, observedGeneration, now);
   }
 
   private static void put(

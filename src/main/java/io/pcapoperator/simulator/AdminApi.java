@@ -15,8 +15,8 @@ import java.time.Duration;
  *   <li>{@code GET /__admin/bucket-files}: the ownership challenge files written into buckets
  *   <li>{@code POST /__admin/faults} with {@code errorRate}, {@code errorStatus}, {@code
  *       latencyMs}, {@code failNextCaptures}, {@code failMessage}, {@code loseNextCreateAnswers},
- *       {@code lostCreateRate}, {@code forced: [{status, retryAfter, shouldRetry}]}; {@code POST
- *       /__admin/faults/reset}
+ *       {@code lostCreateRate}, {@code failNextOwnershipValidations}, {@code forced: [{status,
+ *       retryAfter, shouldRetry}]}; {@code POST /__admin/faults/reset}
  * </ul>
  */
 final class AdminApi {
@@ -99,6 +99,9 @@ final class AdminApi {
     }
     if (spec.has("loseNextCreateAnswers")) {
       faults.loseNextCreateAnswers(spec.get("loseNextCreateAnswers").asInt());
+    }
+    if (spec.has("failNextOwnershipValidations")) {
+      faults.failNextOwnershipValidations(spec.get("failNextOwnershipValidations").asInt());
     }
     if (spec.has("lostCreateRate")) {
       faults.lostCreateRate(spec.get("lostCreateRate").asDouble());

@@ -9,9 +9,9 @@ import java.util.Random;
 /**
  * Faults to inject into the simulated API, settable at any time from Java or the admin endpoint: a
  * share of requests answered with an error, added latency, forced answers for the next requests,
- * captures that will fail, and creates whose answer is lost after the capture was made. Random
- * faults draw from one seeded generator, so a run with the same seed and the same requests in the
- * same order meets the same faults.
+ * captures that will fail, creates whose answer is lost after the capture was made, and ownership
+ * validations that will fail. Random faults draw from one seeded generator, so a run with the same
+ * seed and the same requests in the same order meets the same faults.
  */
 public final class Faults {
   /** A forced answer: status, optional {@code retry-after} seconds and {@code x-should-retry}. */
@@ -27,6 +27,7 @@ public final class Faults {
       "No packets matched the filter in the time limit given. Please modify the filter or try"
           + " again.";
   private int createAnswersToLose;
+  private int ownershipValidationsToFail;
   private double lostCreateRate;
 
   Faults(long seed) {
@@ -73,6 +74,12 @@ public final class Faults {
     return this;
   }
 
+  /** Makes the next {@code count} ownership validations with the right challenge end failed. */
+  public synchronized Faults failNextOwnershipValidations(int count) {
+    this.ownershipValidationsToFail = count;
+    return this;
+  }
+
   /** Clears every fault. */
   public synchronized Faults reset() {
     errorRate = 0;
@@ -82,6 +89,7 @@ public final class Faults {
     capturesToFail = 0;
     createAnswersToLose = 0;
     lostCreateRate = 0;
+    ownershipValidationsToFail = 0;
     return this;
   }
 
@@ -116,5 +124,14 @@ public final class Faults {
       return true;
     }
     return lostCreateRate > 0 && random.nextDouble() < lostCreateRate;
+  }
+
+  /** Whether the ownership validation now being requested is to end failed. */
+  synchronized boolean takeOwnershipValidationFailure() {
+    if (ownershipValidationsToFail > 0) {
+      ownershipValidationsToFail--;
+      return true;
+    }
+    return false;
   }
 }

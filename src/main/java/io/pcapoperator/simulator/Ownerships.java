@@ -5,15 +5,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Bucket ownership records: created pending, with a challenge file written into the bucket, named
- * after the record and holding a random token that nothing else reveals; validated only with that
- * token, then success after the validation delay. Until the simulator writes into real buckets, the
- * files stay in a simulated bucket that {@code GET /__admin/bucket-files} shows.
+ * Bucket ownership records: created pending, with a challenge file {@code
+ * ownership-challenge-<id>.txt} written into the bucket, holding a random token that nothing else
+ * reveals; validated only with that token (400, code 1015, for another), then success after the
+ * validation delay, or failed when a fault says so (the right token sent again restarts the
+ * validation). Listed oldest first. Until the simulator writes into real buckets, the files stay in
+ * a simulated bucket that {@code GET /__admin/bucket-files} shows.
  */
 final class Ownerships {
   private static final int NOT_FOUND = 1003;
@@ -21,11 +23,13 @@ final class Ownerships {
 
   private final Clock clock;
   private final Duration validationDelay;
-  private final Map<String, Entry> entries = new HashMap<>();
+  private final Faults faults;
+  private final Map<String, Entry> entries = new LinkedHashMap<>();
 
-  Ownerships(Clock clock, Duration validationDelay) {
+  Ownerships(Clock clock, Duration validationDelay, Faults faults) {
     this.clock = clock;
     this.validationDelay = validationDelay;
+    this.faults = faults;
   }
 
   private static final class Entry {
@@ -35,6 +39,7 @@ final class Ownerships {
     private final String challenge;
     private final Instant submitted;
     private Instant validationRequested;
+    private boolean validationFails;
 
     private Entry(String accountId, String id, String destinationConf, Instant submitted) {
       this.accountId = accountId;
@@ -45,7 +50,7 @@ final class Ownerships {
     }
 
     private String filename() {
-      return "ownership-challenge-" + id.substring(0, 8) + ".txt";
+      return "ownership-challenge-" + id + ".txt";
     }
   }
 
@@ -62,6 +67,10 @@ final class Ownerships {
   synchronized Ownership create(String accountId, String destinationConf) {
     if (destinationConf == null || destinationConf.isBlank()) {
       throw new SimulatorError(400, 1002, "destination_conf is required");
+    }
+    if (!RequestValidator.BUCKET.matcher(destinationConf).matches()) {
+      throw new SimulatorError(
+          400, 1002, "destination_conf must be an s3://, gs:// or r2:// bucket URI");
     }
     Entry entry = new Entry(accountId, Ids.next(), destinationConf, clock.instant());
     entries.put(entry.id, entry);
@@ -87,10 +96,16 @@ final class Ownerships {
     if (destinationConf == null || challenge == null) {
       throw new SimulatorError(400, 1002, "destination_conf and ownership_challenge are required");
     }
+    Instant now = clock.instant();
+    // The newest record of the bucket that is not validated yet, else the newest.
     Entry entry =
         entries.values().stream()
             .filter(e -> e.accountId.equals(accountId) && e.destinationConf.equals(destinationConf))
-            .findFirst()
+            .reduce(
+                (older, newer) ->
+                    "success".equals(status(newer, now)) && !"success".equals(status(older, now))
+                        ? older
+                        : newer)
             .orElseThrow(
                 () ->
                     new SimulatorError(
@@ -98,8 +113,9 @@ final class Ownerships {
     if (!challenge.strip().equals(entry.challenge)) {
       throw new SimulatorError(400, CHALLENGE_MISMATCH, "ownership_challenge does not match");
     }
-    if (entry.validationRequested == null) {
-      entry.validationRequested = clock.instant();
+    if (entry.validationRequested == null || "failed".equals(status(entry, now))) {
+      entry.validationRequested = now;
+      entry.validationFails = faults.takeOwnershipValidationFailure();
     }
     return view(entry);
   }
@@ -120,7 +136,7 @@ final class Ownerships {
         || now.isBefore(entry.validationRequested.plus(validationDelay))) {
       return "pending";
     }
-    return "success";
+    return entry.validationFails ? "failed" : "success";
   }
 
   private Ownership view(Entry entry) {

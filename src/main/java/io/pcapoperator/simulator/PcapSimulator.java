@@ -68,7 +68,7 @@ public final class PcapSimulator implements AutoCloseable {
     this.budget =
         new RequestBudget(config.budgetRequests(), config.budgetWindow(), config.lockout(), clock);
     this.validator = new RequestValidator(config, clock, true);
-    this.ownerships = new Ownerships(clock, config.ownershipValidationDelay());
+    this.ownerships = new Ownerships(clock, config.ownershipValidationDelay(), faults);
     this.captures = new CaptureStore(config, clock, faults, ownerships);
     this.admin = new AdminApi(json, stats, faults, captures, ownerships);
     this.executor = Executors.newFixedThreadPool(8, r -> daemon(r, "pcap-simulator"));

@@ -19,7 +19,9 @@ final class RequestValidator {
   private static final Pattern IPV4 =
       Pattern.compile(
           "^((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])$");
-  private static final Pattern BUCKET = Pattern.compile("^(s3|gs|r2)://[^/?#\\s]+\\S*$");
+
+  /** A bucket URI as destination_conf takes it. */
+  static final Pattern BUCKET = Pattern.compile("^(s3|gs|r2)://[^/?#\\s]+\\S*$");
 
   private final SimulatorConfig config;
   private final Clock clock;

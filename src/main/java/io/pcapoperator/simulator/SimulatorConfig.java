@@ -136,6 +136,12 @@ public record SimulatorConfig(
       return this;
     }
 
+    /** Take {@code delay} to validate a bucket's ownership once the right challenge is sent. */
+    public Builder ownershipValidationDelay(Duration delay) {
+      this.ownershipValidationDelay = delay;
+      return this;
+    }
+
     /** Refuse full captures into buckets whose ownership was not validated. */
     public Builder requireValidatedOwnership() {
       this.requireValidatedOwnership = true;

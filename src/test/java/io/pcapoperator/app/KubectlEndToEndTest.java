@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pcapoperator.cloudflare.Pcap;
 import io.pcapoperator.simulator.SimulatorConfig;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,6 +46,19 @@ class KubectlEndToEndTest {
         timeLimit: %d
         coloName: ORD
         destinationConf: gs://netops-pcaps
+      """;
+
+  private static final String BUCKET =
+      """
+      apiVersion: pcap-operator.io/v1alpha1
+      kind: PcapBucket
+      metadata:
+        name: kubectl-pcaps
+      spec:
+        accountId: %s
+        credentialsSecretRef:
+          name: cloudflare-api
+        destinationConf: gs://kubectl-pcaps/netops
       """;
 
   private Path tmp;
@@ -377,6 +394,104 @@ class KubectlEndToEndTest {
             .ok();
 
     assertThat(JSON.readTree(created).at("/metadata/name").asText()).isEqualTo("raw");
+  }
+
+  @Test
+  void aPcapBucketShowsItsChallengeFileAndIsValidatedOnceTheValueIsPatchedIn() throws Exception {
+    namespaceWithCredentials("buckets");
+    Path manifest = tmp.resolve("bucket.yaml");
+    Files.writeString(manifest, BUCKET.formatted(OperatorHarness.ACCOUNT));
+    assertThat(kubectl.run("apply", "-f", manifest.toString(), "-n", "buckets").ok())
+        .contains("pcapbucket.pcap-operator.io/kubectl-pcaps created");
+    kubectl
+        .run(
+            "wait",
+            "--for=jsonpath={.status.phase}=AwaitingChallenge",
+            "pcapbkt/kubectl-pcaps",
+            "-n",
+            "buckets",
+            "--timeout=30s")
+        .ok();
+
+    List<String> table = kubectl.run("get", "pcapbkt", "-n", "buckets").ok().lines().toList();
+    assertThat(table.get(0).split("\\s+"))
+        .containsExactly("NAME", "BUCKET", "PHASE", "FILENAME", "AGE");
+    assertThat(table.get(1))
+        .matches(
+            "kubectl-pcaps\\s+gs://kubectl-pcaps/netops\\s+AwaitingChallenge\\s+"
+                + "ownership-challenge-[0-9a-f]{32}\\.txt\\s+\\S+");
+    assertThat(kubectl.run("get", "pcapbuckets", "-n", "buckets", "-o", "wide").ok())
+        .contains("OWNERSHIP", "MESSAGE");
+    String filename =
+        kubectl
+            .run(
+                "get",
+                "pcapbkt",
+                "kubectl-pcaps",
+                "-n",
+                "buckets",
+                "-o",
+                "jsonpath={.status.filename}")
+            .ok();
+
+    String contents = bucketFile(filename);
+    assertThat(
+            kubectl
+                .run(
+                    "patch",
+                    "pcapbkt",
+                    "kubectl-pcaps",
+                    "-n",
+                    "buckets",
+                    "--type=merge",
+                    "-p",
+                    "{\"spec\":{\"challenge\":{\"value\":\"" + contents + "\"}}}")
+                .ok())
+        .contains("patched");
+    assertThat(
+            kubectl
+                .run(
+                    "wait",
+                    "--for=condition=Ready",
+                    "pcapbkt/kubectl-pcaps",
+                    "-n",
+                    "buckets",
+                    "--timeout=60s")
+                .ok())
+        .contains("condition met");
+
+    Kubectl.Result moved =
+        kubectl.run(
+            "patch",
+            "pcapbkt",
+            "kubectl-pcaps",
+            "-n",
+            "buckets",
+            "--type=merge",
+            "-p",
+            "{\"spec\":{\"destinationConf\":\"gs://elsewhere\"}}");
+    assertThat(moved.exitCode()).isNotZero();
+    assertThat(moved.err()).contains("accountId and destinationConf are immutable");
+    assertThat(kubectl.run("explain", "pcapbuckets.spec.deletionPolicy").ok())
+        .contains("Delete removes the ownership record");
+  }
+
+  /** The contents of a file the simulator wrote into a bucket, as the user would read it. */
+  private String bucketFile(String name) throws IOException, InterruptedException {
+    HttpResponse<String> answer =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://127.0.0.1:" + dev.simulator().port() + "/__admin/bucket-files"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    for (JsonNode file : JSON.readTree(answer.body()).get("files")) {
+      if (file.get("name").asText().equals(name)) {
+        return file.get("contents").asText();
+      }
+    }
+    throw new AssertionError("no file " + name + " in the simulated bucket");
   }
 
   private void namespaceWithCredentials(String namespace) {

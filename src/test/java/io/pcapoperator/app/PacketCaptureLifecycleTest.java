@@ -312,7 +312,7 @@ class PacketCaptureLifecycleTest {
             c -> c.getStatus() != null && "CredentialsNotFound".equals(readyReason(c)),
             Duration.ofSeconds(10));
     assertThat(waiting.getStatus().getConditions().get(0).getMessage())
-        .isEqualTo("Secret cloudflare-api not found in the PacketCapture's namespace");
+        .isEqualTo("Secret cloudflare-api not found in this namespace");
     assertThat(harness.simulator.stats().snapshot().total()).isZero();
 
     harness.createTokenSecret("dev-token");

@@ -42,7 +42,8 @@ import org.junit.jupiter.api.Test;
  */
 class RenderedManifestsTest {
   private static final Path DEPLOY = Path.of("target", "deploy");
-  private static final String CRD = "packetcaptures.pcap-operator.io-v1.yml";
+  private static final List<String> CRDS =
+      List.of("packetcaptures.pcap-operator.io-v1.yml", "pcapbuckets.pcap-operator.io-v1.yml");
   private static final String RELEASE_NAMESPACE = "pcap-system";
 
   /** One verb on one resource: a rule flattened, so that rule sets compare exactly. */
@@ -55,6 +56,10 @@ class RenderedManifestsTest {
               permissions("pcap-operator.io", "packetcaptures", "patch"),
               permissions("pcap-operator.io", "packetcaptures/status", "get", "update", "patch"),
               permissions("pcap-operator.io", "packetcaptures/finalizers", "update"),
+              permissions("pcap-operator.io", "pcapbuckets", "get", "list", "watch", "update"),
+              permissions("pcap-operator.io", "pcapbuckets", "patch"),
+              permissions("pcap-operator.io", "pcapbuckets/status", "get", "update", "patch"),
+              permissions("pcap-operator.io", "pcapbuckets/finalizers", "update"),
               permissions("", "secrets", "get", "list", "watch"),
               permissions("", "events", "create", "patch"))
           .flatMap(Set::stream)
@@ -68,13 +73,15 @@ class RenderedManifestsTest {
 
   @Test
   void crdCopiesAreByteIdenticalToCrds() {
-    Path original = Path.of("crds", CRD);
-    assertThat(Path.of("helm", "pcap-operator", "crds", CRD))
-        .as("the chart's CRD differs from crds/%s: copy it again", CRD)
-        .hasSameBinaryContentAs(original);
-    assertThat(Path.of("config", "crd", "bases", CRD))
-        .as("config/crd/bases/%s differs from crds/%s: copy it again", CRD, CRD)
-        .hasSameBinaryContentAs(original);
+    for (String crd : CRDS) {
+      Path original = Path.of("crds", crd);
+      assertThat(Path.of("helm", "pcap-operator", "crds", crd))
+          .as("the chart's CRD differs from crds/%s: copy it again", crd)
+          .hasSameBinaryContentAs(original);
+      assertThat(Path.of("config", "crd", "bases", crd))
+          .as("config/crd/bases/%s differs from crds/%s: copy it again", crd, crd)
+          .hasSameBinaryContentAs(original);
+    }
   }
 
   @Test
@@ -128,7 +135,8 @@ class RenderedManifestsTest {
         .extracting(HasMetadata::getKind, o -> o.getMetadata().getName())
         .contains(
             tuple("Namespace", RELEASE_NAMESPACE),
-            tuple("CustomResourceDefinition", "packetcaptures.pcap-operator.io"));
+            tuple("CustomResourceDefinition", "packetcaptures.pcap-operator.io"),
+            tuple("CustomResourceDefinition", "pcapbuckets.pcap-operator.io"));
   }
 
   @Test

@@ -22,9 +22,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Runs the Argo CD health check with a real Lua interpreter against sample PacketCaptures. */
+/**
+ * Runs the Argo CD health checks with a real Lua interpreter against sample PacketCaptures and
+ * PcapBuckets.
+ */
 class ArgoHealthCheckTest {
   private static final Path SCRIPT = Path.of("config", "argocd", "health.lua");
+  private static final Path BUCKET_SCRIPT = Path.of("config", "argocd", "pcapbucket-health.lua");
   private static Optional<String> lua;
 
   @TempDir static Path tmp;
@@ -43,6 +47,11 @@ class ArgoHealthCheckTest {
   private record Health(String status, String message) {}
 
   private static Health health(Map<String, Object> obj) throws IOException, InterruptedException {
+    return health(SCRIPT, obj);
+  }
+
+  private static Health health(Path script, Map<String, Object> obj)
+      throws IOException, InterruptedException {
     assumeTrue(lua.isPresent(), "no Lua interpreter on PATH: apt-get install lua5.4");
     Path harness = Files.createTempFile(tmp, "harness", ".lua");
     Files.writeString(
@@ -50,7 +59,7 @@ class ArgoHealthCheckTest {
         "obj = "
             + literal(obj)
             + "\nlocal hs = dofile(\""
-            + SCRIPT.toAbsolutePath()
+            + script.toAbsolutePath()
             + "\")\nio.write(hs.status, \"\\n\", hs.message)\n");
     Process process =
         new ProcessBuilder(lua.get(), harness.toString()).redirectErrorStream(true).start();
@@ -89,6 +98,11 @@ class ArgoHealthCheckTest {
   }
 
   private static Map<String, Object> status(String phase, String reason, String message) {
+    return status(phase, reason, message, phase.equals("Succeeded") || phase.equals("Stopped"));
+  }
+
+  private static Map<String, Object> status(
+      String phase, String reason, String message, boolean ready) {
     Map<String, Object> status = new LinkedHashMap<>();
     status.put("phase", phase);
     status.put("observedGeneration", 1);
@@ -98,7 +112,7 @@ class ArgoHealthCheckTest {
             "type",
             "Ready",
             "status",
-            phase.equals("Succeeded") || phase.equals("Stopped") ? "True" : "False",
+            ready ? "True" : "False",
             "reason",
             reason,
             "message",
@@ -158,5 +172,46 @@ class ArgoHealthCheckTest {
             Files.readString(Path.of("config", "argocd", "argocd-cm-patch.yaml")), ConfigMap.class);
     assertThat(patch.getData().get("resource.customizations.health.pcap-operator.io_PacketCapture"))
         .isEqualTo(Files.readString(SCRIPT));
+  }
+
+  private static Health bucket(String phase, String reason) throws Exception {
+    return health(
+        BUCKET_SCRIPT,
+        capture(1, status(phase, reason, "bucket is " + reason, phase.equals("Validated"))));
+  }
+
+  @Test
+  void bucketsAreHealthyOnceValidatedAndProgressingWhileTheOperatorWorks() throws Exception {
+    assertThat(health(BUCKET_SCRIPT, capture(1, null)).status()).isEqualTo("Progressing");
+    assertThat(bucket("Validated", "Validated"))
+        .isEqualTo(new Health("Healthy", "bucket is Validated"));
+    for (String phase : List.of("Pending", "Validating")) {
+      assertThat(bucket(phase, phase).status()).as(phase).isEqualTo("Progressing");
+    }
+    assertThat(bucket("Validating", "RemoteUnavailable").status()).isEqualTo("Progressing");
+    assertThat(
+            health(BUCKET_SCRIPT, capture(2, status("Validated", "Validated", "v", true))).status())
+        .as("a status that predates the spec")
+        .isEqualTo("Progressing");
+  }
+
+  @Test
+  void bucketsWaitingForTheirChallengeAreSuspendedAndProblemsDegraded() throws Exception {
+    assertThat(bucket("AwaitingChallenge", "AwaitingChallenge"))
+        .isEqualTo(new Health("Suspended", "bucket is AwaitingChallenge"));
+    assertThat(bucket("AwaitingChallenge", "WrongChallenge").status()).isEqualTo("Degraded");
+    assertThat(bucket("Failed", "ValidationFailed").status()).isEqualTo("Degraded");
+    for (String reason : List.of("CredentialsNotFound", "AuthenticationFailed")) {
+      assertThat(bucket("Pending", reason).status()).as(reason).isEqualTo("Degraded");
+    }
+  }
+
+  @Test
+  void theConfigMapPatchCarriesTheSameBucketScript() throws IOException {
+    ConfigMap patch =
+        Serialization.unmarshal(
+            Files.readString(Path.of("config", "argocd", "argocd-cm-patch.yaml")), ConfigMap.class);
+    assertThat(patch.getData().get("resource.customizations.health.pcap-operator.io_PcapBucket"))
+        .isEqualTo(Files.readString(BUCKET_SCRIPT));
   }
 }

@@ -54,8 +54,7 @@ class CredentialsReaderTest {
   @Test
   void explainsWhatIsMissingByKeyName() {
     assertThat(CredentialsReader.read("cf", Optional.empty()))
-        .isEqualTo(
-            new CredentialsReader.Missing("Secret cf not found in the PacketCapture's namespace"));
+        .isEqualTo(new CredentialsReader.Missing("Secret cf not found in this namespace"));
     assertThat(CredentialsReader.read("cf", secret(Map.of("apiKey", b64("k-456")))))
         .isEqualTo(
             new CredentialsReader.Missing(

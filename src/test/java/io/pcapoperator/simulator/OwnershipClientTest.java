@@ -75,6 +75,48 @@ class OwnershipClientTest {
   }
 
   @Test
+  void theChallengeFileIsNamedAfterTheWholeRecordId() {
+    Ownership created = api.createOwnership(TOKEN, ACCOUNT, BUCKET);
+
+    assertThat(created.id()).matches("[0-9a-f]{32}");
+    assertThat(created.filename()).isEqualTo("ownership-challenge-" + created.id() + ".txt");
+  }
+
+  @Test
+  void aFailedValidationEndsFailedAndTheRightChallengeSentAgainValidates() {
+    Ownership created = api.createOwnership(TOKEN, ACCOUNT, BUCKET);
+    simulator.faults().failNextOwnershipValidations(1);
+    String challenge = challengeIn(created.filename());
+    var delay = SimulatorConfig.defaults().ownershipValidationDelay().plusSeconds(1);
+
+    api.validateOwnership(TOKEN, ACCOUNT, BUCKET, challenge);
+    clock.advance(delay);
+    assertThat(api.listOwnerships(TOKEN, ACCOUNT))
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.status()).isEqualTo("failed");
+              assertThat(o.validated()).isNull();
+            });
+
+    api.validateOwnership(TOKEN, ACCOUNT, BUCKET, challenge);
+    assertThat(api.listOwnerships(TOKEN, ACCOUNT).get(0).status()).isEqualTo("pending");
+    clock.advance(delay);
+    assertThat(api.listOwnerships(TOKEN, ACCOUNT).get(0).status()).isEqualTo("success");
+  }
+
+  @Test
+  void aDestinationThatIsNoBucketUriIsRefused() {
+    TerminalApiException refused =
+        catchThrowableOfType(
+            TerminalApiException.class,
+            () -> api.createOwnership(TOKEN, ACCOUNT, "https://example.com/pcaps"));
+
+    assertThat(refused.httpStatus()).isEqualTo(400);
+    assertThat(api.listOwnerships(TOKEN, ACCOUNT)).isEmpty();
+  }
+
+  @Test
   void anAccountWithoutOwnershipsListsNone() {
     assertThat(api.listOwnerships(TOKEN, ACCOUNT)).isEmpty();
   }

@@ -338,8 +338,7 @@ class SimulatorTest {
             .get("result");
     assertThat(created.get("status").asText()).isEqualTo("pending");
     String filename = created.get("filename").asText();
-    assertThat(filename)
-        .isEqualTo("ownership-challenge-" + created.get("id").asText().substring(0, 8) + ".txt");
+    assertThat(filename).isEqualTo("ownership-challenge-" + created.get("id").asText() + ".txt");
     assertThat(created.has("validated")).as("validated is absent until it is").isFalse();
 
     HttpResponse<byte[]> wrong =

@@ -8,8 +8,8 @@ import io.fabric8.generator.annotation.Size;
 import java.util.Objects;
 
 /**
- * A Secret in the PacketCapture's own namespace holding Cloudflare credentials: key {@code
- * apiToken}, or keys {@code apiKey} and {@code email}.
+ * A Secret in the resource's own namespace holding Cloudflare credentials: key {@code apiToken}, or
+ * keys {@code apiKey} and {@code email}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class SecretReference {
@@ -18,7 +18,7 @@ public class SecretReference {
   @Size(max = 253)
   @Pattern(CaptureLimits.SECRET_NAME_PATTERN)
   @JsonPropertyDescription(
-      "Name of the Secret, in the PacketCapture's namespace, that holds the key apiToken, or the"
+      "Name of the Secret, in this resource's namespace, that holds the key apiToken, or the"
           + " keys apiKey and email.")
   private String name;
 

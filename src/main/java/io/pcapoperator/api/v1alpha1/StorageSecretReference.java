@@ -7,7 +7,7 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 
 /**
- * A Secret in the PacketCapture's own namespace holding S3 keys: {@code accessKeyId} and {@code
+ * A Secret in the resource's own namespace holding S3 keys: {@code accessKeyId} and {@code
  * secretAccessKey}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -17,7 +17,7 @@ public class StorageSecretReference {
   @Size(max = 253)
   @Pattern(CaptureLimits.SECRET_NAME_PATTERN)
   @JsonPropertyDescription(
-      "Name of the Secret, in the PacketCapture's namespace, that holds the keys accessKeyId and"
+      "Name of the Secret, in this resource's namespace, that holds the keys accessKeyId and"
           + " secretAccessKey.")
   private String name;
 

@@ -16,28 +16,33 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The committed CRD under {@code crds/}, and its copies in the Helm chart and the kustomize base,
- * must be exactly what the Java model generates. Run {@code mvn test -Dtest=CrdDriftTest
- * -DupdateCrds=true} to rewrite all three after changing the model.
+ * The committed CRDs under {@code crds/}, and their copies in the Helm chart and the kustomize
+ * base, must be exactly what the Java model generates. Run {@code mvn test -Dtest=CrdDriftTest
+ * -DupdateCrds=true} to rewrite them all after changing the model.
  */
 class CrdDriftTest {
   private static final Path COMMITTED = Path.of("crds", CrdGeneration.FILE_NAME);
-  private static final List<Path> COPIES =
+  private static final Path COMMITTED_BUCKET = Path.of("crds", CrdGeneration.BUCKET_FILE_NAME);
+  private static final List<Path> DIRECTORIES =
       List.of(
-          COMMITTED,
-          Path.of("helm", "pcap-operator", "crds", CrdGeneration.FILE_NAME),
-          Path.of("config", "crd", "bases", CrdGeneration.FILE_NAME));
+          Path.of("crds"),
+          Path.of("helm", "pcap-operator", "crds"),
+          Path.of("config", "crd", "bases"));
 
   @Test
   void committedCrdsMatchTheModel(@TempDir Path tmp) throws IOException {
-    Path generated = CrdGeneration.generateInto(tmp);
-    for (Path copy : COPIES) {
-      if (Boolean.getBoolean("updateCrds")) {
-        Files.copy(generated, copy, StandardCopyOption.REPLACE_EXISTING);
+    CrdGeneration.generateInto(tmp);
+    for (String name : CrdGeneration.FILE_NAMES) {
+      Path generated = tmp.resolve(name);
+      for (Path directory : DIRECTORIES) {
+        Path copy = directory.resolve(name);
+        if (Boolean.getBoolean("updateCrds")) {
+          Files.copy(generated, copy, StandardCopyOption.REPLACE_EXISTING);
+        }
+        assertThat(copy)
+            .as("%s is stale: run mvn test -Dtest=CrdDriftTest -DupdateCrds=true", copy)
+            .hasSameTextualContentAs(generated);
       }
-      assertThat(copy)
-          .as("%s is stale: run mvn test -Dtest=CrdDriftTest -DupdateCrds=true", copy)
-          .hasSameTextualContentAs(generated);
     }
   }
 
@@ -82,5 +87,31 @@ class CrdDriftTest {
     assertThat(spec.getXKubernetesValidations())
         .extracting(ValidationRule::getRule)
         .anyMatch(rule -> rule.contains("oldSelf"));
+  }
+
+  @Test
+  void committedBucketCrdCarriesColumnsAndRules() throws IOException {
+    CustomResourceDefinition crd =
+        Serialization.unmarshal(Files.readString(COMMITTED_BUCKET), CustomResourceDefinition.class);
+    var version = crd.getSpec().getVersions().get(0);
+
+    assertThat(crd.getSpec().getScope()).isEqualTo("Namespaced");
+    assertThat(crd.getSpec().getNames().getShortNames()).containsExactly("pcapbkt");
+    assertThat(version.getSubresources().getStatus()).isNotNull();
+    assertThat(version.getAdditionalPrinterColumns())
+        .extracting(CustomResourceColumnDefinition::getName)
+        .containsExactly("Bucket", "Phase", "Filename", "Age", "Ownership", "Message");
+    JSONSchemaProps spec = version.getSchema().getOpenAPIV3Schema().getProperties().get("spec");
+    assertThat(spec.getRequired())
+        .containsExactlyInAnyOrder("accountId", "credentialsSecretRef", "destinationConf");
+    assertThat(spec.getProperties().get("deletionPolicy").getDefault()).isNull();
+    assertThat(spec.getProperties().get("deletionPolicy").getDescription())
+        .contains("created is deleted and one it adopted is kept");
+    assertThat(spec.getXKubernetesValidations())
+        .extracting(ValidationRule::getRule)
+        .anyMatch(rule -> rule.contains("oldSelf"));
+    assertThat(
+            spec.getProperties().get("challenge").getXKubernetesValidations().get(0).getMessage())
+        .isEqualTo("give at most one of challenge.s3 and challenge.value");
   }
 }

@@ -11,20 +11,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Generates the PacketCapture CRD with fabric8's crd-generator, then puts the printer columns in
- * the order users read them (the generator sorts them by JSON path) and writes whole-number bounds
- * as integers: the generator writes {@code 1.0E9}, which YAML 1.1 readers (PyYAML, and so Ansible)
- * take for a string.
+ * Generates the PacketCapture and PcapBucket CRDs with fabric8's crd-generator, then puts the
+ * printer columns in the order users read them (the generator sorts them by JSON path) and writes
+ * whole-number bounds as integers: the generator writes {@code 1.0E9}, which YAML 1.1 readers
+ * (PyYAML, and so Ansible) take for a string.
  */
 final class CrdGeneration {
-  /** File name of the generated and the committed CRD. */
+  /** File name of the generated and the committed PacketCapture CRD. */
   static final String FILE_NAME = "packetcaptures.pcap-operator.io-v1.yml";
 
-  private static final List<String> COLUMN_ORDER =
-      List.of("Type", "Phase", "Remote", "ID", "Packets", "Age", "Submitted", "Message");
+  /** File name of the generated and the committed PcapBucket CRD. */
+  static final String BUCKET_FILE_NAME = "pcapbuckets.pcap-operator.io-v1.yml";
+
+  /** Every generated CRD's file name. */
+  static final List<String> FILE_NAMES = List.of(FILE_NAME, BUCKET_FILE_NAME);
+
+  private static final Map<String, List<String>> COLUMN_ORDER =
+      Map.of(
+          "PacketCapture",
+          List.of("Type", "Phase", "Remote", "ID", "Packets", "Age", "Submitted", "Message"),
+          "PcapBucket",
+          List.of("Bucket", "Phase", "Filename", "Age", "Ownership", "Message"));
 
   private static final Pattern BOUND =
       Pattern.compile(
@@ -34,18 +45,19 @@ final class CrdGeneration {
 
   private CrdGeneration() {}
 
-  /** Writes the CRD into {@code directory} and returns its path. */
-  static Path generateInto(Path directory) throws IOException {
+  /** Writes the CRDs into {@code directory}, named as {@link #FILE_NAMES} say. */
+  static void generateInto(Path directory) throws IOException {
     Files.createDirectories(directory);
     new CRDGenerator()
-        .customResourceClasses(PacketCapture.class)
+        .customResourceClasses(PacketCapture.class, PcapBucket.class)
         .forCRDVersions("v1")
         .withPostProcessor(new ColumnOrder())
         .inOutputDir(directory.toFile())
         .generate();
-    Path crd = directory.resolve(FILE_NAME);
-    Files.writeString(crd, integerBounds(Files.readString(crd)));
-    return crd;
+    for (String name : FILE_NAMES) {
+      Path crd = directory.resolve(name);
+      Files.writeString(crd, integerBounds(Files.readString(crd)));
+    }
   }
 
   /** {@code maximum: 1.0E9} and {@code minimum: 1.0} become {@code 1000000000} and {@code 1}. */
@@ -66,7 +78,9 @@ final class CrdGeneration {
   private static final class ColumnOrder implements CRDPostProcessor {
     @Override
     public HasMetadata process(HasMetadata crd, String crdSpecVersion) {
-      ((CustomResourceDefinition) crd)
+      CustomResourceDefinition definition = (CustomResourceDefinition) crd;
+      List<String> order = COLUMN_ORDER.get(definition.getSpec().getNames().getKind());
+      definition
           .getSpec()
           .getVersions()
           .forEach(
@@ -75,8 +89,7 @@ final class CrdGeneration {
                       .getAdditionalPrinterColumns()
                       .sort(
                           Comparator.comparingInt(
-                              (CustomResourceColumnDefinition c) ->
-                                  COLUMN_ORDER.indexOf(c.getName()))));
+                              (CustomResourceColumnDefinition c) -> order.indexOf(c.getName()))));
       return crd;
     }
   }
