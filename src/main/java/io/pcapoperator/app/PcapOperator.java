@@ -25,8 +25,8 @@ import io.pcapoperator.reconcile.QueueWaits;
 import io.pcapoperator.reconcile.ReconcilerSettings;
 import io.pcapoperator.reconcile.bucket.BucketCensus;
 import io.pcapoperator.reconcile.bucket.BucketSettings;
-import io.pcapoperator.reconcile.bucket.NoStorageChallengeReader;
 import io.pcapoperator.reconcile.bucket.PcapBucketReconciler;
+import io.pcapoperator.reconcile.bucket.S3ChallengeReader;
 import io.pcapoperator.storage.ObjectStore;
 import io.pcapoperator.storage.S3ObjectStore;
 import java.time.Clock;
@@ -138,7 +138,7 @@ public final class PcapOperator implements AutoCloseable {
     operator.register(
         new PcapBucketReconciler(
             budgeted,
-            new NoStorageChallengeReader(),
+            new S3ChallengeReader(objects, client),
             events,
             clock,
             BucketSettings.from(settings),

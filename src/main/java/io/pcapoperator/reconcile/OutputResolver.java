@@ -1,12 +1,10 @@
 package io.pcapoperator.reconcile;
 
-import io.fabric8.kubernetes.api.model.Secret;
 import io.pcapoperator.api.v1alpha1.CaptureOutput;
 import io.pcapoperator.api.v1alpha1.OutputDeletionPolicy;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
 import io.pcapoperator.api.v1alpha1.S3Output;
 import io.pcapoperator.storage.ObjectKeys;
-import io.pcapoperator.storage.StorageCredentials;
 import io.pcapoperator.storage.StorageTarget;
 import java.time.Duration;
 import java.util.Locale;
@@ -17,12 +15,6 @@ import java.util.Optional;
  * output, with the keys read from the Secret each names. Keys are described by name only.
  */
 final class OutputResolver {
-  /** Secret key of the access key id. */
-  static final String ACCESS_KEY_ID = "accessKeyId";
-
-  /** Secret key of the secret access key. */
-  static final String SECRET_ACCESS_KEY = "secretAccessKey";
-
   private final Optional<DefaultOutput> defaults;
 
   OutputResolver(Optional<DefaultOutput> defaults) {
@@ -49,7 +41,7 @@ final class OutputResolver {
     String id = capture.remoteId();
     if (output != null && output.getS3() != null) {
       S3Output s3 = output.getS3();
-      Keys keys =
+      StorageKeys keys =
           keys(
               store,
               namespace,
@@ -74,7 +66,7 @@ final class OutputResolver {
       return new NoOutput();
     }
     DefaultOutput d = defaults.get();
-    Keys keys = keys(store, d.secretNamespace(), d.secretName(), "the operator's namespace");
+    StorageKeys keys = keys(store, d.secretNamespace(), d.secretName(), "the operator's namespace");
     if (keys.problem() != null) {
       return new Unusable(keys.problem());
     }
@@ -101,26 +93,8 @@ final class OutputResolver {
     return Duration.parse("PT" + text.toUpperCase(Locale.ROOT));
   }
 
-  /** The keys read from a Secret, or why they could not be. */
-  private record Keys(StorageCredentials credentials, String problem) {}
-
-  private static Keys keys(CaptureStore store, String namespace, String secretName, String where) {
-    Optional<Secret> secret = store.secret(namespace, secretName);
-    if (secret.isEmpty()) {
-      return new Keys(null, "Secret " + secretName + " not found in " + where);
-    }
-    Optional<String> id = CredentialsReader.value(secret.get(), ACCESS_KEY_ID);
-    Optional<String> key = CredentialsReader.value(secret.get(), SECRET_ACCESS_KEY);
-    if (id.isEmpty() || key.isEmpty()) {
-      return new Keys(
-          null,
-          "Secret "
-              + secretName
-              + " in "
-              + where
-              + " lacks the key "
-              + (id.isEmpty() ? ACCESS_KEY_ID : SECRET_ACCESS_KEY));
-    }
-    return new Keys(new StorageCredentials(id.get(), key.get()), null);
+  private static StorageKeys keys(
+      CaptureStore store, String namespace, String secretName, String where) {
+    return StorageKeys.read(store.secret(namespace, secretName), secretName, where);
   }
 }

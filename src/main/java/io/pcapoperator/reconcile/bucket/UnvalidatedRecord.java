@@ -38,10 +38,16 @@ final class UnvalidatedRecord {
     boolean failed = "failed".equals(record.status());
     ChallengeReader.Result challenge = source.challenge(attempt.bucket(), record.filename());
     if (challenge instanceof ChallengeReader.Unavailable unavailable) {
-      return failed
-          ? failedOutcome(record, unavailable.message())
-          : BucketOutcome.progress(
+      if (failed) {
+        return failedOutcome(record, unavailable.message());
+      }
+      BucketOutcome.Progress waiting =
+          BucketOutcome.progress(
               BucketPhase.AwaitingChallenge, BucketReason.AwaitingChallenge, unavailable.message());
+      // A file the operator reads from the bucket may appear there later: look again.
+      return readsTheBucket(attempt)
+          ? waiting.after(polls.next(clock.instant(), clock.instant()))
+          : waiting;
     }
     String contents = ((ChallengeReader.Found) challenge).contents();
     PcapBucketStatus status = attempt.bucket().currentStatus();
@@ -80,5 +86,10 @@ final class UnvalidatedRecord {
         BucketPhase.Failed,
         BucketReason.ValidationFailed,
         "Cloudflare could not validate the contents of " + record.filename() + "; " + next);
+  }
+
+  private static boolean readsTheBucket(BucketAttempt attempt) {
+    var challenge = attempt.bucket().getSpec().getChallenge();
+    return challenge != null && challenge.getS3() != null;
   }
 }

@@ -19,6 +19,8 @@ import io.pcapoperator.reconcile.ReconcilerSettings;
 import io.pcapoperator.reconcile.Timestamps;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +30,7 @@ class BucketSyncTest {
   private static final String ID = "66802ca5668e47a2b82c2e6746e45037";
 
   private final FakeOwnershipApi api = new FakeOwnershipApi();
+  private final Deque<ChallengeReader.Result> reads = new ArrayDeque<>();
   private final ScaledClock clock = ScaledClock.real();
   private final BucketSettings settings = BucketSettings.from(ReconcilerSettings.defaults());
   private final BucketFailures failures = new BucketFailures(settings);
@@ -39,7 +42,7 @@ class BucketSyncTest {
           failures,
           new OwnershipCreator(api, failures, clock),
           new UnvalidatedRecord(
-              new ChallengeSource(new NoStorageChallengeReader()),
+              new ChallengeSource((bucket, s3, filename) -> reads.remove()),
               new ChallengeValidator(api, failures, polls, clock),
               polls,
               settings.failedRetry(),
@@ -115,19 +118,24 @@ class BucketSyncTest {
   }
 
   @Test
-  void anS3ChallengeWaitsAndSaysSoUntilTheReaderLands() {
+  void anS3ChallengeWaitsForTheFileThenSendsWhatTheBucketHolds() {
     BucketChallenge challenge = new BucketChallenge();
     S3Challenge s3 = new S3Challenge();
     s3.setCredentialsSecretRef(new StorageSecretReference("bucket-reader"));
     challenge.setS3(s3);
     PcapBucket bucket = bucket(challenge);
     reconcile(bucket);
+    reads.add(new ChallengeReader.Unavailable("the file is not in bucket pcaps yet"));
+    reads.add(new ChallengeReader.Found("read-from-the-bucket"));
 
     BucketOutcome.Progress waiting = reconcile(bucket);
-
     assertThat(waiting.phase()).isEqualTo(BucketPhase.AwaitingChallenge);
-    assertThat(waiting.message()).contains("cannot read challenge files from S3 yet");
+    assertThat(waiting.message()).contains("not in bucket pcaps yet");
+    assertThat(waiting.requeue()).isPresent();
     assertThat(api.count("validate")).isZero();
+
+    reconcile(bucket);
+    assertThat(api.count("validate")).isEqualTo(1);
   }
 
   @Test
