@@ -5,6 +5,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pcapoperator.clock.ScaledClock;
 import io.pcapoperator.devcluster.EmbeddedKubernetes;
 import io.pcapoperator.devcluster.ServingCertificate;
+import io.pcapoperator.reconcile.BucketValidation;
 import io.pcapoperator.reconcile.DefaultOutput;
 import io.pcapoperator.simulator.EmbeddedS3;
 import io.pcapoperator.simulator.PcapSimulator;
@@ -103,7 +104,8 @@ final class DevEnvironment implements AutoCloseable {
    */
   static DevEnvironment start(Settings settings) {
     ScaledClock clock = ScaledClock.startingNow(settings.timeScale());
-    OperatorSettings operatorSettings = OperatorSettings.defaults();
+    OperatorSettings operatorSettings =
+        OperatorSettings.defaults().withBucketValidation(BucketValidation.None);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     EmbeddedKubernetes kube =
         PortUnavailableException.listening(

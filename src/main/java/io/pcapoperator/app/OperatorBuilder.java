@@ -74,7 +74,9 @@ public final class OperatorBuilder {
         clock,
         reconcilerSettings != null
             ? reconcilerSettings
-            : ReconcilerSettings.defaults().withStalenessBound(settings.maxPollInterval()),
+            : ReconcilerSettings.defaults()
+                .withStalenessBound(settings.maxPollInterval())
+                .withBucketValidation(settings.bucketValidation()),
         settings,
         registry,
         exit);

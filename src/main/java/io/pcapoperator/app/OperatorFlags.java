@@ -1,5 +1,6 @@
 package io.pcapoperator.app;
 
+import io.pcapoperator.reconcile.BucketValidation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +78,17 @@ final class OperatorFlags {
               + " (give each shard its share).")
   private int apiBudget;
 
+  @EnvironmentVariable("PCAP_BUCKET_VALIDATION")
+  @Option(
+      names = "--bucket-validation",
+      paramLabel = "<PcapBucket|Cloudflare|None>",
+      defaultValue = "PcapBucket",
+      description =
+          "How a full capture's bucket is known to be validated before the capture is sent: a"
+              + " Validated PcapBucket, Cloudflare's list of ownerships (buckets validated outside"
+              + " Kubernetes), or None (no check).")
+  private BucketValidation bucketValidation;
+
   @Mixin private DefaultOutputFlags defaultOutput = new DefaultOutputFlags();
 
   /** The settings these flags make. */
@@ -93,7 +105,8 @@ final class OperatorFlags {
         Optional.ofNullable(leaseNamespace).filter(n -> !n.isBlank()),
         apiBudget,
         defaultOutput.output(
-            Optional.ofNullable(leaseNamespace).filter(n -> !n.isBlank()).orElse("default")));
+            Optional.ofNullable(leaseNamespace).filter(n -> !n.isBlank()).orElse("default")),
+        bucketValidation);
   }
 
   /** The settings of these flags as given in {@code args}, else in {@code env}, else declared. */

@@ -1,5 +1,6 @@
 package io.pcapoperator.app;
 
+import io.pcapoperator.reconcile.BucketValidation;
 import io.pcapoperator.reconcile.DefaultOutput;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Set;
  * @param apiBudget requests per 5 minutes this operator may make with one token (Cloudflare allows
  *     1200; give each shard its share when shards share a token)
  * @param defaultOutput where simple captures that name no output store their files, if anywhere
+ * @param bucketValidation how a full capture's bucket is known to be validated before it is sent
  */
 public record OperatorSettings(
     String cloudflareBaseUrl,
@@ -28,7 +30,8 @@ public record OperatorSettings(
     boolean leaderElection,
     Optional<String> leaseNamespace,
     int apiBudget,
-    Optional<DefaultOutput> defaultOutput) {
+    Optional<DefaultOutput> defaultOutput,
+    BucketValidation bucketValidation) {
 
   /** The public Cloudflare API. */
   public static final String CLOUDFLARE_BASE_URL = "https://api.cloudflare.com/client/v4";
@@ -54,7 +57,8 @@ public record OperatorSettings(
         leaderElection,
         leaseNamespace,
         apiBudget,
-        defaultOutput);
+        defaultOutput,
+        bucketValidation);
   }
 
   /** These settings with leader election off, for a single in-process operator. */
@@ -67,7 +71,8 @@ public record OperatorSettings(
         false,
         Optional.empty(),
         apiBudget,
-        defaultOutput);
+        defaultOutput,
+        bucketValidation);
   }
 
   /** These settings with {@code output} as the default output. */
@@ -80,6 +85,21 @@ public record OperatorSettings(
         leaderElection,
         leaseNamespace,
         apiBudget,
-        Optional.of(output));
+        Optional.of(output),
+        bucketValidation);
+  }
+
+  /** These settings with another way of knowing a full capture's bucket is validated. */
+  public OperatorSettings withBucketValidation(BucketValidation validation) {
+    return new OperatorSettings(
+        cloudflareBaseUrl,
+        namespaces,
+        maxPollInterval,
+        requestTimeout,
+        leaderElection,
+        leaseNamespace,
+        apiBudget,
+        defaultOutput,
+        validation);
   }
 }

@@ -3,6 +3,7 @@ package io.pcapoperator.reconcile;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
 import io.pcapoperator.api.v1alpha1.PacketCaptureStatus;
+import io.pcapoperator.api.v1alpha1.PcapBucket;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -38,6 +39,11 @@ interface CaptureStore {
 
   /** Reads a Secret (the keys of a storage output), which may be in another namespace. */
   Optional<Secret> secret(String namespace, String name);
+
+  /**
+   * The PcapBuckets of {@code accountId} for the bucket {@code destinationConf}, from the cache.
+   */
+  List<PcapBucket> buckets(String accountId, String destinationConf);
 
   /** Every capture of {@code capture}'s account, itself included. */
   List<PacketCapture> sameAccount(PacketCapture capture);

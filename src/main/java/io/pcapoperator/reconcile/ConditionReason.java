@@ -28,6 +28,8 @@ public enum ConditionReason {
   AuthenticationFailed,
   /** Cloudflare could not be reached or answered with a transient error; retrying. */
   RemoteUnavailable,
+  /** A full capture's bucket has no validated ownership yet; a PcapBucket validates it. */
+  BucketNotValidated,
   /** spec.captureId names no capture in the account. */
   CaptureNotFound,
   /** spec.captureId names a capture another PacketCapture already holds. */

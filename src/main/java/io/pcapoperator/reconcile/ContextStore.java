@@ -5,6 +5,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
 import io.pcapoperator.api.v1alpha1.PacketCaptureStatus;
+import io.pcapoperator.api.v1alpha1.PcapBucket;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -57,6 +58,11 @@ final class ContextStore implements CaptureStore {
   public Optional<Secret> secret(String namespace, String name) {
     return Optional.ofNullable(
         context.getClient().secrets().inNamespace(namespace).withName(name).get());
+  }
+
+  @Override
+  public List<PcapBucket> buckets(String accountId, String destinationConf) {
+    return BucketEvents.buckets(context, accountId, destinationConf);
   }
 
   @Override

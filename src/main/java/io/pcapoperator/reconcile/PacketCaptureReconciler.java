@@ -46,6 +46,7 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture> {
   private final FinishedCapture finished;
   private final StoredFileRemover remover;
   private final CaptureAdopter adopter;
+  private final BucketGate bucketGate;
   private final FailureOutcomes failures;
   private final OutcomeWriter writer;
   private final Requeue requeue;
@@ -92,13 +93,14 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture> {
             storage.objects(), outputs, storageBackoff, settings.stopAttempts(), clock);
     this.finished = new FinishedCapture(clock, keeper, remover);
     this.adopter = new CaptureAdopter(api, failures);
+    this.bucketGate = new BucketGate(settings.bucketValidation(), api, failures);
   }
 
   @Override
   public List<EventSource<?, PacketCapture>> prepareEventSources(
       EventSourceContext<PacketCapture> context) {
     CaptureIndexes.register(context);
-    return List.of(SecretEvents.source(context));
+    return List.of(SecretEvents.source(context), BucketEvents.source(context));
   }
 
   /**
@@ -180,7 +182,7 @@ public class PacketCaptureReconciler implements Reconciler<PacketCapture> {
     if (capture.createOutcomeUnknown()) {
       return recovery.settle(attempt).orElseGet(() -> submitter.submit(attempt.latest()));
     }
-    return submitter.submit(attempt);
+    return bucketGate.check(attempt).orElseGet(() -> submitter.submit(attempt));
   }
 
   /**

@@ -20,6 +20,7 @@ import java.time.Duration;
  * @param submissionGrace how long after a create of unknown outcome the remote list is trusted to
  *     show the capture; after it, a capture not in the list is submitted again
  * @param stopAttempts how many times a failing stop is tried on deletion before giving up
+ * @param bucketValidation how a full capture's bucket is known to be validated before it is sent
  */
 public record ReconcilerSettings(
     PollSchedule poll,
@@ -30,7 +31,8 @@ public record ReconcilerSettings(
     Duration transientBackoffMax,
     Duration ambiguousRetry,
     Duration submissionGrace,
-    int stopAttempts) {
+    int stopAttempts,
+    BucketValidation bucketValidation) {
 
   /** Production defaults. */
   public static ReconcilerSettings defaults() {
@@ -43,7 +45,8 @@ public record ReconcilerSettings(
         Duration.ofMinutes(5),
         Duration.ofMinutes(5),
         Duration.ofSeconds(30),
-        6);
+        6,
+        BucketValidation.PcapBucket);
   }
 
   /** These settings with another staleness bound for running captures. */
@@ -57,6 +60,22 @@ public record ReconcilerSettings(
         transientBackoffMax,
         ambiguousRetry,
         submissionGrace,
-        stopAttempts);
+        stopAttempts,
+        bucketValidation);
+  }
+
+  /** These settings with another way of knowing a bucket is validated. */
+  public ReconcilerSettings withBucketValidation(BucketValidation validation) {
+    return new ReconcilerSettings(
+        poll,
+        credentialsRetry,
+        credentialsBackoffBase,
+        credentialsBackoffMax,
+        transientBackoffBase,
+        transientBackoffMax,
+        ambiguousRetry,
+        submissionGrace,
+        stopAttempts,
+        validation);
   }
 }

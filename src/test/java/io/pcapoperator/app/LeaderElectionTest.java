@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.pcapoperator.api.v1alpha1.CapturePhase;
+import io.pcapoperator.reconcile.BucketValidation;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -27,7 +28,8 @@ class LeaderElectionTest {
                   true,
                   Optional.of("pcap-system"),
                   1200,
-                  Optional.empty())
+                  Optional.empty(),
+                  BucketValidation.None)
               .withBaseUrl(harness.simulator.baseUrl());
       try (PcapOperator first = replica(harness, settings);
           PcapOperator second = replica(harness, settings)) {

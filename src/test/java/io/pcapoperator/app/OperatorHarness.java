@@ -11,6 +11,7 @@ import io.pcapoperator.api.v1alpha1.PacketCapture;
 import io.pcapoperator.api.v1alpha1.PacketCaptureSpec;
 import io.pcapoperator.clock.ScaledClock;
 import io.pcapoperator.devcluster.EmbeddedKubernetes;
+import io.pcapoperator.reconcile.BucketValidation;
 import io.pcapoperator.simulator.PcapSimulator;
 import io.pcapoperator.simulator.SimulatorConfig;
 import io.pcapoperator.testing.Secrets;
@@ -40,6 +41,9 @@ final class OperatorHarness implements AutoCloseable {
   final List<String> exits = new CopyOnWriteArrayList<>();
 
   private PcapOperator operator;
+
+  /** How full captures' buckets are checked; off unless a test turns it on. */
+  BucketValidation bucketValidation = BucketValidation.None;
 
   private OperatorHarness(SimulatorConfig config, double timeScale, long seed) {
     this.clock = ScaledClock.startingNow(timeScale);
@@ -74,7 +78,8 @@ final class OperatorHarness implements AutoCloseable {
             .settings(
                 OperatorSettings.defaults()
                     .withBaseUrl(simulator.baseUrl())
-                    .withoutLeaderElection())
+                    .withoutLeaderElection()
+                    .withBucketValidation(bucketValidation))
             .metrics(registry)
             .onFatalFailure(exits::add)
             .start();

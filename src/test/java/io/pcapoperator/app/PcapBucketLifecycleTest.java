@@ -9,6 +9,8 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.pcapoperator.api.v1alpha1.BucketChallenge;
 import io.pcapoperator.api.v1alpha1.BucketDeletionPolicy;
 import io.pcapoperator.api.v1alpha1.BucketPhase;
+import io.pcapoperator.api.v1alpha1.CapturePhase;
+import io.pcapoperator.api.v1alpha1.PacketCapture;
 import io.pcapoperator.api.v1alpha1.PcapBucket;
 import io.pcapoperator.api.v1alpha1.PcapBucketSpec;
 import io.pcapoperator.api.v1alpha1.SecretReference;
@@ -16,6 +18,7 @@ import io.pcapoperator.cloudflare.Credentials;
 import io.pcapoperator.cloudflare.HttpPcapsApi;
 import io.pcapoperator.cloudflare.Ownership;
 import io.pcapoperator.cloudflare.PcapsApi;
+import io.pcapoperator.reconcile.BucketValidation;
 import io.pcapoperator.simulator.SimulatorConfig;
 import io.pcapoperator.testing.Secrets;
 import java.io.IOException;
@@ -291,5 +294,67 @@ class PcapBucketLifecycleTest {
         harness.client(), OperatorHarness.NAMESPACE, "later", SimulatorConfig.DEV_TOKEN);
 
     awaitPhase(harness, "later", BucketPhase.AwaitingChallenge);
+  }
+
+  private static PacketCapture fullTo(String name, String bucket) {
+    PacketCapture capture = OperatorHarness.full(name, 60);
+    capture.getSpec().setDestinationConf(bucket);
+    return capture;
+  }
+
+  private static void checkBuckets(OperatorHarness harness, BucketValidation validation) {
+    harness.stopOperator();
+    harness.bucketValidation = validation;
+    harness.startOperator();
+  }
+
+  @Test
+  void aFullCaptureWaitsForItsBucketAndStartsOnceItIsValidated(OperatorHarness harness)
+      throws Exception {
+    checkBuckets(harness, BucketValidation.PcapBucket);
+    harness.apply(fullTo("to-pcaps", BUCKET));
+
+    PacketCapture waiting =
+        harness.await(
+            "to-pcaps", c -> "BucketNotValidated".equals(OperatorHarness.readyReason(c)), TIMEOUT);
+    assertThat(waiting.getStatus().getPhase()).isEqualTo(CapturePhase.Queued);
+    assertThat(waiting.getStatus().getConditions())
+        .filteredOn(c -> "Ready".equals(c.getType()))
+        .singleElement()
+        .satisfies(c -> assertThat(c.getMessage()).contains(BUCKET, "create a PcapBucket"));
+    assertThat(harness.simulator.stats().snapshot().count("create")).isZero();
+
+    harness.client().resource(bucket("pcaps", s -> {})).create();
+    String filename =
+        awaitPhase(harness, "pcaps", BucketPhase.AwaitingChallenge).getStatus().getFilename();
+    String contents = challengeIn(harness, filename);
+    editSpec(harness, "pcaps", s -> s.setChallenge(value(contents)));
+    awaitPhase(harness, "pcaps", BucketPhase.Validated);
+
+    PacketCapture done =
+        harness.await("to-pcaps", c -> c.phase() == CapturePhase.Succeeded, TIMEOUT);
+    assertThat(done.getStatus().getArtifact().getLocation()).isEqualTo(BUCKET);
+    assertThat(harness.simulator.stats().snapshot().count("create")).isEqualTo(1);
+  }
+
+  @Test
+  void withTheCloudflareOptOutABucketValidatedOutsideKubernetesNeedsNoPcapBucket(
+      OperatorHarness harness) throws Exception {
+    checkBuckets(harness, BucketValidation.Cloudflare);
+    Ownership record = cloudflare(harness).createOwnership(TOKEN, OperatorHarness.ACCOUNT, BUCKET);
+    cloudflare(harness)
+        .validateOwnership(
+            TOKEN, OperatorHarness.ACCOUNT, BUCKET, challengeIn(harness, record.filename()));
+    harness.apply(fullTo("outside", BUCKET));
+    harness.apply(fullTo("unvalidated", "s3://elsewhere/full?region=us-east-1"));
+
+    PacketCapture done =
+        harness.await("outside", c -> c.phase() == CapturePhase.Succeeded, TIMEOUT);
+    assertThat(done.getStatus().getId()).isNotNull();
+    PacketCapture held = harness.get("unvalidated");
+    assertThat(held.getStatus().getPhase()).isEqualTo(CapturePhase.Queued);
+    assertThat(OperatorHarness.readyReason(held)).isEqualTo("BucketNotValidated");
+    assertThat(harness.client().resources(PcapBucket.class).inAnyNamespace().list().getItems())
+        .isEmpty();
   }
 }

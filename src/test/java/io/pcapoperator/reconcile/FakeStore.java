@@ -3,6 +3,7 @@ package io.pcapoperator.reconcile;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
 import io.pcapoperator.api.v1alpha1.PacketCaptureStatus;
+import io.pcapoperator.api.v1alpha1.PcapBucket;
 import io.pcapoperator.cloudflare.Credentials;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,6 +27,7 @@ final class FakeStore implements CaptureStore {
   PacketCaptureStatus stored;
 
   final Map<String, Secret> secrets = new HashMap<>();
+  final List<PcapBucket> buckets = new ArrayList<>();
 
   FakeStore(PacketCapture capture) {
     this.current = capture;
@@ -80,6 +82,14 @@ final class FakeStore implements CaptureStore {
   @Override
   public Optional<Secret> secret(String namespace, String name) {
     return Optional.ofNullable(secrets.get(namespace + "/" + name));
+  }
+
+  @Override
+  public List<PcapBucket> buckets(String accountId, String destinationConf) {
+    return buckets.stream()
+        .filter(b -> b.getSpec().getAccountId().equals(accountId))
+        .filter(b -> b.getSpec().getDestinationConf().equals(destinationConf))
+        .toList();
   }
 
   @Override
