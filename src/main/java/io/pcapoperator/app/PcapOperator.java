@@ -3,6 +3,7 @@ package io.pcapoperator.app;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
@@ -33,6 +34,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,24 +92,9 @@ public final class PcapOperator implements AutoCloseable {
       ProcessExit exit) {
     AtomicBoolean closing = new AtomicBoolean();
     AtomicBoolean standby = new AtomicBoolean(operatorSettings.leaderElection());
-    PhaseCensus census = census(registry);
     InformerFailureHandler informerFailures = new InformerFailureHandler(exit);
     Operator operator =
-        new Operator(
-            o -> {
-              o.withKubernetesClient(client)
-                  .withUseSSAToPatchPrimaryResource(false)
-                  .withCloseClientOnStop(false)
-                  .withStopOnInformerErrorDuringStartup(true)
-                  .withInformerStoppedHandler(informerFailures::onStop)
-                  .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry));
-              if (operatorSettings.leaderElection()) {
-                o.withLeaderElectionConfiguration(
-                    leaderElection(
-                        operatorSettings.leaseNamespace().orElse(null), closing, standby, exit));
-              }
-            });
-    Set<String> namespaces = operatorSettings.namespaces();
+        operator(client, operatorSettings, registry, closing, standby, exit, informerFailures);
     ApiBudget budget = new ApiBudget(operatorSettings.apiBudget(), Duration.ofMinutes(5), clock);
     Gauge.builder("pcap_operator_api_budget_remaining", budget, ApiBudget::remaining)
         .description("Requests left in the tightest Cloudflare credential's budget")
@@ -117,24 +104,19 @@ public final class PcapOperator implements AutoCloseable {
     // Event times are read against the API server's clock, which the capture clock may outrun
     // (dev's simulator runs faster than real time).
     CaptureEvents events = new CaptureEvents(client, Clock.systemUTC());
-    var reconciler =
+    Consumer<ControllerConfigurationOverrider<?>> watching =
+        watching(operatorSettings.namespaces());
+    operator.register(
         new PacketCaptureReconciler(
             budgeted,
             events,
             clock,
             settings,
-            census,
+            census(registry),
             queueWaits(registry),
             new CaptureStorage(
-                objects, operatorSettings.defaultOutput(), artifactMetrics(registry)));
-    operator.register(
-        reconciler,
-        config -> {
-          config.withRetry(KUBERNETES_RETRY);
-          if (!namespaces.isEmpty()) {
-            config.settingNamespaces(namespaces);
-          }
-        });
+                objects, operatorSettings.defaultOutput(), artifactMetrics(registry))),
+        watching::accept);
     operator.register(
         new PcapBucketReconciler(
             budgeted,
@@ -143,15 +125,45 @@ public final class PcapOperator implements AutoCloseable {
             clock,
             BucketSettings.from(settings),
             bucketCensus(registry)),
-        config -> {
-          config.withRetry(KUBERNETES_RETRY);
-          if (!namespaces.isEmpty()) {
-            config.settingNamespaces(namespaces);
-          }
-        });
+        watching::accept);
     operator.start();
     informerFailures.operatorStarted();
     return new PcapOperator(operator, closing, standby, objects);
+  }
+
+  /** The JOSDK operator, with leader election when the settings ask for it. */
+  private static Operator operator(
+      KubernetesClient client,
+      OperatorSettings operatorSettings,
+      MeterRegistry registry,
+      AtomicBoolean closing,
+      AtomicBoolean standby,
+      ProcessExit exit,
+      InformerFailureHandler informerFailures) {
+    return new Operator(
+        o -> {
+          o.withKubernetesClient(client)
+              .withUseSSAToPatchPrimaryResource(false)
+              .withCloseClientOnStop(false)
+              .withStopOnInformerErrorDuringStartup(true)
+              .withInformerStoppedHandler(informerFailures::onStop)
+              .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry));
+          if (operatorSettings.leaderElection()) {
+            o.withLeaderElectionConfiguration(
+                leaderElection(
+                    operatorSettings.leaseNamespace().orElse(null), closing, standby, exit));
+          }
+        });
+  }
+
+  /** Each controller's retry, and the namespaces it watches (all when none are given). */
+  private static Consumer<ControllerConfigurationOverrider<?>> watching(Set<String> namespaces) {
+    return config -> {
+      config.withRetry(KUBERNETES_RETRY);
+      if (!namespaces.isEmpty()) {
+        config.settingNamespaces(namespaces);
+      }
+    };
   }
 
   /** The census of phases the operator writes, published as gauges. */
