@@ -316,7 +316,11 @@ class PcapBucketLifecycleTest {
 
     PacketCapture waiting =
         harness.await(
-            "to-pcaps", c -> "BucketNotValidated".equals(OperatorHarness.readyReason(c)), TIMEOUT);
+            "to-pcaps",
+            c ->
+                c.getStatus() != null
+                    && "BucketNotValidated".equals(OperatorHarness.readyReason(c)),
+            TIMEOUT);
     assertThat(waiting.getStatus().getPhase()).isEqualTo(CapturePhase.Queued);
     assertThat(waiting.getStatus().getConditions())
         .filteredOn(c -> "Ready".equals(c.getType()))
@@ -351,9 +355,15 @@ class PcapBucketLifecycleTest {
     PacketCapture done =
         harness.await("outside", c -> c.phase() == CapturePhase.Succeeded, TIMEOUT);
     assertThat(done.getStatus().getId()).isNotNull();
-    PacketCapture held = harness.get("unvalidated");
+    PacketCapture held =
+        harness.await(
+            "unvalidated",
+            c ->
+                c.getStatus() != null
+                    && "BucketNotValidated".equals(OperatorHarness.readyReason(c)),
+            TIMEOUT);
     assertThat(held.getStatus().getPhase()).isEqualTo(CapturePhase.Queued);
-    assertThat(OperatorHarness.readyReason(held)).isEqualTo("BucketNotValidated");
+    assertThat(held.getStatus().getId()).isNull();
     assertThat(harness.client().resources(PcapBucket.class).inAnyNamespace().list().getItems())
         .isEmpty();
   }
