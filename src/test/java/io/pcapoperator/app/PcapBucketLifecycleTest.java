@@ -336,7 +336,10 @@ class PcapBucketLifecycleTest {
     awaitPhase(harness, "pcaps", BucketPhase.Validated);
 
     PacketCapture done =
-        harness.await("to-pcaps", c -> c.phase() == CapturePhase.Succeeded, TIMEOUT);
+        harness.await(
+            "to-pcaps",
+            c -> c.phase() == CapturePhase.Succeeded && c.getStatus().getArtifact() != null,
+            TIMEOUT);
     assertThat(done.getStatus().getArtifact().getLocation()).isEqualTo(BUCKET);
     assertThat(harness.simulator.stats().snapshot().count("create")).isEqualTo(1);
   }
