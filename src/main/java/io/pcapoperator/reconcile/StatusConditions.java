@@ -68,24 +68,9 @@ public final class StatusConditions {
       Instant now) {
     boolean reconciling = !ready && inProgress;
     boolean stalled = !ready && !reconciling;
-    put(conditions, TYPE, ready, reason, message, observedGeneration, now);
-    put(conditions, RECONCILING, reconciling, reason, message, observedGeneration, now);
-    put(conditions, STALLED, stalled, reason, message, observedGeneration, now);
-  }
-
-  /**
-   * Replaces or adds a condition of its own {@code type} beside Ready (such as ArtifactStored),
-   * keeping its transition time while its status stays the same.
-   */
-  public static void setOther(
-      List<Condition> conditions,
-      String type,
-      boolean value,
-      String reason,
-      String message,
-      long observedGeneration,
-      Instant now) {
-    put(conditions, type, value, reason, message, observedGeneration, now);
+    setOther(conditions, TYPE, ready, reason, message, observedGeneration, now);
+    setOther(conditions, RECONCILING, reconciling, reason, message, observedGeneration, now);
+    setOther(conditions, STALLED, stalled, reason, message, observedGeneration, now);
   }
 
   /** The Ready condition's reason, if there is one. */
@@ -97,7 +82,11 @@ public final class StatusConditions {
         .orElse(null);
   }
 
-  private static void put(
+  /**
+   * Replaces or adds a condition of its own {@code type} beside Ready (such as ArtifactStored),
+   * keeping its transition time while its status stays the same.
+   */
+  public static void setOther(
       List<Condition> conditions,
       String type,
       boolean value,

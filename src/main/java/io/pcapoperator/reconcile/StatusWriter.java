@@ -1,8 +1,6 @@
 package io.pcapoperator.reconcile;
 
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
 import io.pcapoperator.api.v1alpha1.PacketCaptureStatus;
 import java.util.function.Consumer;
@@ -30,32 +28,9 @@ public final class StatusWriter {
       PacketCapture resource,
       Context<PacketCapture> context,
       Consumer<PacketCaptureStatus> change) {
-    PacketCapture stored;
-    try {
-      stored =
-          PrimaryUpdateAndCacheUtils.updateAndCacheResource(
-              resource,
-              context,
-              fresh -> {
-                if (fresh.getStatus() == null) {
-                  fresh.setStatus(new PacketCaptureStatus());
-                }
-                change.accept(fresh.getStatus());
-                return fresh;
-              },
-              r -> context.getClient().resource(r).updateStatus());
-    } catch (KubernetesClientException e) {
-      if (e.getCode() == 404) {
-        throw new CaptureGoneException(
-            "PacketCapture "
-                + resource.getMetadata().getNamespace()
-                + "/"
-                + resource.getMetadata().getName()
-                + " was deleted before its status could be written",
-            e);
-      }
-      throw e;
-    }
+    PacketCapture stored =
+        StatusUpdates.write(
+            resource, context, PacketCaptureStatus::new, change, CaptureGoneException::new);
     census.record(stored.getMetadata().getUid(), stored.getStatus().getPhase());
     return stored;
   }

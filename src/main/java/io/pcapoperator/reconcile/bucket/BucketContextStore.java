@@ -2,12 +2,11 @@ package io.pcapoperator.reconcile.bucket;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.pcapoperator.api.v1alpha1.PcapBucket;
 import io.pcapoperator.api.v1alpha1.PcapBucketStatus;
 import io.pcapoperator.reconcile.CredentialsReader;
+import io.pcapoperator.reconcile.StatusUpdates;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -37,31 +36,9 @@ final class BucketContextStore implements BucketStore {
     if (resource.getStatus() != null && !changes(resource.getStatus(), change)) {
       return resource;
     }
-    try {
-      current =
-          PrimaryUpdateAndCacheUtils.updateAndCacheResource(
-              resource,
-              context,
-              fresh -> {
-                if (fresh.getStatus() == null) {
-                  fresh.setStatus(new PcapBucketStatus());
-                }
-                change.accept(fresh.getStatus());
-                return fresh;
-              },
-              r -> context.getClient().resource(r).updateStatus());
-    } catch (KubernetesClientException e) {
-      if (e.getCode() == 404) {
-        throw new BucketGoneException(
-            "PcapBucket "
-                + resource.getMetadata().getNamespace()
-                + "/"
-                + resource.getMetadata().getName()
-                + " was deleted before its status could be written",
-            e);
-      }
-      throw e;
-    }
+    current =
+        StatusUpdates.write(
+            resource, context, PcapBucketStatus::new, change, BucketGoneException::new);
     return current;
   }
 
