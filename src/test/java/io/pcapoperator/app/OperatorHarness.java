@@ -62,6 +62,11 @@ final class OperatorHarness implements AutoCloseable {
     return start(timeScale, 42);
   }
 
+  /** A harness whose simulator behaves as {@code config} says. */
+  static OperatorHarness start(SimulatorConfig config) {
+    return new OperatorHarness(config, TIME_SCALE, 42);
+  }
+
   /** As {@link #start(double)}, the simulator's random faults drawn from {@code seed}. */
   static OperatorHarness start(double timeScale, long seed) {
     return new OperatorHarness(SimulatorConfig.defaults(), timeScale, seed);
