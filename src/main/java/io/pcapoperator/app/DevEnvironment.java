@@ -7,9 +7,11 @@ import io.pcapoperator.devcluster.EmbeddedKubernetes;
 import io.pcapoperator.devcluster.ServingCertificate;
 import io.pcapoperator.reconcile.BucketValidation;
 import io.pcapoperator.reconcile.DefaultOutput;
+import io.pcapoperator.simulator.BucketWriter;
 import io.pcapoperator.simulator.EmbeddedS3;
 import io.pcapoperator.simulator.PcapSimulator;
 import io.pcapoperator.simulator.SimulatorConfig;
+import io.pcapoperator.storage.StorageCredentials;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -19,8 +21,8 @@ import java.util.Optional;
 
 /**
  * What {@code dev} runs, started together and closed together: the embedded Kubernetes API with the
- * CRD, a Cloudflare simulator on a scaled clock, an S3-compatible server, the operator, and its
- * metrics and probes.
+ * CRD, a Cloudflare simulator on a scaled clock, an S3-compatible server (into which the simulator
+ * writes full captures' files), the operator, and its metrics and probes.
  */
 final class DevEnvironment implements AutoCloseable {
   /**
@@ -137,6 +139,10 @@ final class DevEnvironment implements AutoCloseable {
                       storage.accessKeyId(),
                       storage.secretAccessKey(),
                       storage.buckets()));
+      simulator.writeBucketsWith(
+          new BucketWriter(
+              s3.endpoint(),
+              new StorageCredentials(storage.accessKeyId(), storage.secretAccessKey())));
       OperatorSettings withStorage =
           storage
               .defaultOutput(s3.endpoint())

@@ -164,7 +164,10 @@ final class DevInstructions {
             + " aws --endpoint-url "
             + storage.endpoint()
             + " s3 ls --recursive s3://"
-            + storage.bucket());
+            + storage.bucket(),
+        "A full capture whose destinationConf is s3://"
+            + storage.bucket()
+            + "/<dir> finds its pcap_<id>.pcap files there once it succeeds.");
   }
 
   /** A sample full capture whose deletion stops it at Cloudflare (deletion policy Stop). */

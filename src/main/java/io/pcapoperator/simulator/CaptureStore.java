@@ -137,6 +137,13 @@ final class CaptureStore {
         window);
   }
 
+  /** The full captures whose status is success at {@code now}. */
+  synchronized List<SimulatedCapture> succeededFull(Instant now) {
+    return captures.values().stream()
+        .filter(c -> c.isFull() && c.status(now) == PcapStatus.SUCCESS)
+        .toList();
+  }
+
   /** Every capture of every account, for tests. */
   synchronized List<Pcap> all() {
     Instant now = clock.instant();

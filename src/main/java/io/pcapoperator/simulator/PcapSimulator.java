@@ -58,6 +58,7 @@ public final class PcapSimulator implements AutoCloseable {
   private final RequestValidator validator;
   private final CaptureStore captures;
   private final Ownerships ownerships;
+  private final FullCaptureFiles files;
   private final AdminApi admin;
 
   private PcapSimulator(HttpServer server, SimulatorConfig config, Clock clock, long seed) {
@@ -70,6 +71,7 @@ public final class PcapSimulator implements AutoCloseable {
     this.validator = new RequestValidator(config, clock, true);
     this.ownerships = new Ownerships(clock, config.ownershipValidationDelay(), faults);
     this.captures = new CaptureStore(config, clock, faults, ownerships);
+    this.files = new FullCaptureFiles(captures, clock);
     this.admin = new AdminApi(json, stats, faults, captures, ownerships);
     this.executor = Executors.newFixedThreadPool(8, r -> daemon(r, "pcap-simulator"));
     server.setExecutor(executor);
@@ -124,10 +126,20 @@ public final class PcapSimulator implements AutoCloseable {
     return captures.finishedAt(id);
   }
 
+  /**
+   * From now on, writes the file of each full capture that succeeds ({@code pcap_<id>.pcap}) into
+   * its bucket with {@code writer}, when the writer reaches that bucket; the writer is closed with
+   * the simulator.
+   */
+  public void writeBucketsWith(BucketWriter writer) {
+    files.writeWith(writer);
+  }
+
   @Override
   public void close() {
     server.stop(0);
     executor.shutdownNow();
+    files.close();
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -190,9 +202,14 @@ public final class PcapSimulator implements AutoCloseable {
       }
       case "list" -> {
         CaptureStore.Page page = captures.list(account);
+        files.writeSucceeded();
         yield Answer.page(json.valueToTree(page.items()), page.totalCount());
       }
-      case "get" -> Answer.ok(json.valueToTree(captures.get(account, parts[0])));
+      case "get" -> {
+        Pcap pcap = captures.get(account, parts[0]);
+        files.writeSucceeded();
+        yield Answer.ok(json.valueToTree(pcap));
+      }
       case "stop" -> {
         captures.stop(account, parts[0]);
         yield Answer.noContent();

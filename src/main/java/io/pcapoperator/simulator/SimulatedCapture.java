@@ -147,6 +147,18 @@ final class SimulatedCapture {
     return Math.min(limit, config.simpleMatchingPackets());
   }
 
+  /**
+   * The pcap file a finished full capture leaves in its bucket: the packets it reports at {@code
+   * now}, stamped within the time it collected.
+   */
+  byte[] fullFile(Instant now) {
+    Instant start = collectionStart();
+    Instant end = collectionEnd();
+    Duration collected = end.isAfter(start) ? Duration.between(start, end) : Duration.ZERO;
+    return PcapFileWriter.write(
+        Math.toIntExact(packets(now)), request.filterV1(), start, collected);
+  }
+
   /** The capture as the API shows it at {@code now}. */
   Pcap view(Instant now) {
     PcapStatus status = status(now);

@@ -16,6 +16,7 @@ import io.pcapoperator.storage.StorageCredentials;
 import io.pcapoperator.storage.StorageException;
 import io.pcapoperator.storage.StorageTarget;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -285,34 +286,78 @@ class DevCommandTest {
     assertThat(exit.get(30, TimeUnit.SECONDS)).isEqualTo(130);
   }
 
+  @Test
+  void theSampleFullCaptureLeavesItsFileInTheDemoBucket(@TempDir Path tmp) throws Exception {
+    Path kubeconfig = tmp.resolve("kubeconfig");
+    CompletableFuture<Integer> exit =
+        startDev("--s3-port", "0", "--kube-port", "0", "--kubeconfig", kubeconfig.toString());
+
+    awaitReady();
+    try (KubernetesClient client = client(kubeconfig);
+        ObjectStore store = new S3ObjectStore()) {
+      PacketCapture full =
+          await()
+              .atMost(Duration.ofSeconds(60))
+              .until(
+                  () ->
+                      client
+                          .resources(PacketCapture.class)
+                          .inNamespace("pcap-demo")
+                          .withName("ord-full-capture")
+                          .get(),
+                  c -> c.getStatus() != null && c.getStatus().getPhase() == CapturePhase.Succeeded);
+      StorageTarget target =
+          StorageTarget.of(s3Endpoint(), null, "pcap-demo", null, storageCredentials(client));
+      assertThat(store.size(target, "full/pcap_" + full.getStatus().getId() + ".pcap").orElse(0))
+          .as("bytes of the capture's file")
+          .isGreaterThan(24);
+    }
+
+    stop.countDown();
+    assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
+  }
+
   /** The Secret dev made holds keys the S3 server takes for its bucket; other keys are refused. */
   private void assertTheS3ServerTakesTheKeysOfItsSecretAndNoOthers(Path kubeconfig)
       throws Exception {
-    Matcher banner =
-        Pattern.compile("S3 at (http://127\\.0\\.0\\.1:\\d+)")
-            .matcher(out.toString(StandardCharsets.UTF_8));
-    assertThat(banner.find()).isTrue();
-    Map<String, String> keys;
-    try (KubernetesClient client =
-        new KubernetesClientBuilder()
-            .withConfig(Config.fromKubeconfig(Files.readString(kubeconfig)))
-            .build()) {
-      keys = client.secrets().inNamespace("pcap-demo").withName("pcap-demo-s3").get().getData();
+    StorageCredentials secret;
+    try (KubernetesClient client = client(kubeconfig)) {
+      secret = storageCredentials(client);
     }
-    StorageCredentials secret =
-        new StorageCredentials(
-            decode(keys.get("accessKeyId")), decode(keys.get("secretAccessKey")));
     StorageCredentials wrong = new StorageCredentials(secret.accessKeyId(), "not-the-secret");
     try (ObjectStore store = new S3ObjectStore()) {
-      StorageTarget target = StorageTarget.of(banner.group(1), null, "pcap-demo", null, secret);
+      StorageTarget target = StorageTarget.of(s3Endpoint(), null, "pcap-demo", null, secret);
       store.put(target, "hello.pcap", new byte[] {1, 2, 3}, ObjectStore.PCAP_CONTENT_TYPE);
       assertThat(store.size(target, "hello.pcap")).hasValue(3);
 
-      StorageTarget wrongKeys = StorageTarget.of(banner.group(1), null, "pcap-demo", null, wrong);
+      StorageTarget wrongKeys = StorageTarget.of(s3Endpoint(), null, "pcap-demo", null, wrong);
       assertThatThrownBy(() -> store.size(wrongKeys, "hello.pcap"))
           .isInstanceOfSatisfying(
               StorageException.class, refused -> assertThat(refused.isTransient()).isFalse());
     }
+  }
+
+  /** The S3 server's endpoint, as dev's banner names it. */
+  private String s3Endpoint() {
+    Matcher banner =
+        Pattern.compile("S3 at (http://127\\.0\\.0\\.1:\\d+)")
+            .matcher(out.toString(StandardCharsets.UTF_8));
+    assertThat(banner.find()).isTrue();
+    return banner.group(1);
+  }
+
+  private static KubernetesClient client(Path kubeconfig) throws IOException {
+    return new KubernetesClientBuilder()
+        .withConfig(Config.fromKubeconfig(Files.readString(kubeconfig)))
+        .build();
+  }
+
+  /** The keys in the Secret dev made for the S3 server. */
+  private static StorageCredentials storageCredentials(KubernetesClient client) {
+    Map<String, String> keys =
+        client.secrets().inNamespace("pcap-demo").withName("pcap-demo-s3").get().getData();
+    return new StorageCredentials(
+        decode(keys.get("accessKeyId")), decode(keys.get("secretAccessKey")));
   }
 
   private static String decode(String base64) {
