@@ -95,7 +95,7 @@ final class DevInstructions {
                     String.format(
                         "  %-52s # stops it at Cloudflare", "kubectl delete pcap " + name)));
     lines.addAll(keyAndEmail(credentials, hasSecret));
-    lines.addAll(storage(storage, namespace));
+    lines.addAll(storage(storage, namespace, fullCapture(samples).orElse("NAME")));
     lines.add("");
     lines.add(
         exitWhenDone
@@ -137,8 +137,11 @@ final class DevInstructions {
             + credentials.email());
   }
 
-  /** Where captures can store their files, and how to look at them. */
-  private static List<String> storage(Storage storage, String namespace) {
+  /**
+   * Where captures can store their files, and how to look at them; {@code fullCapture} names the
+   * full capture whose files the line that downloads them fetches.
+   */
+  private static List<String> storage(Storage storage, String namespace, String fullCapture) {
     return List.of(
         "",
         "The S3 server at "
@@ -167,7 +170,24 @@ final class DevInstructions {
             + storage.bucket(),
         "A full capture whose destinationConf is s3://"
             + storage.bucket()
-            + "/<dir> finds its pcap_<id>.pcap files there once it succeeds.");
+            + "/<dir> finds its pcap_<id>.pcap files there once it succeeds:",
+        "  kubectl pcap download "
+            + fullCapture
+            + " --s3-endpoint "
+            + storage.endpoint()
+            + " --s3-secret "
+            + S3_SECRET
+            + " -o "
+            + fullCapture);
+  }
+
+  /** A sample full capture. */
+  private static Optional<String> fullCapture(List<GenericKubernetesResource> samples) {
+    return samples.stream()
+        .filter(m -> "PacketCapture".equals(m.getKind()))
+        .filter(m -> "full".equals(m.get("spec", "type")))
+        .map(DevInstructions::name)
+        .findFirst();
   }
 
   /** A sample full capture whose deletion stops it at Cloudflare (deletion policy Stop). */

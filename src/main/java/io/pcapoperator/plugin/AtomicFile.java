@@ -1,6 +1,7 @@
 package io.pcapoperator.plugin;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,18 +14,37 @@ import java.nio.file.StandardCopyOption;
 final class AtomicFile {
   private AtomicFile() {}
 
+  /** What goes into a file, written to its stream. */
+  interface Content {
+    /** Writes the content to {@code out}. */
+    void writeTo(OutputStream out) throws IOException;
+  }
+
   /** Writes {@code bytes} to {@code target}, replacing what was there. */
   static void write(Path target, byte[] bytes) {
+    write(target, out -> out.write(bytes));
+  }
+
+  /**
+   * Writes what {@code content} writes to {@code target}, replacing what was there; a runtime
+   * exception of {@code content} leaves nothing behind either, and is thrown on.
+   */
+  static void write(Path target, Content content) {
     Path directory = target.toAbsolutePath().getParent();
     Path temporary = null;
     try {
       temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".part");
-      Files.write(temporary, bytes);
+      try (OutputStream out = Files.newOutputStream(temporary)) {
+        content.writeTo(out);
+      }
       move(temporary, target);
     } catch (IOException e) {
       deleteQuietly(temporary);
       throw new PluginFailure(
           "cannot write " + target + ": " + e.getClass().getSimpleName() + " " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      deleteQuietly(temporary);
+      throw e;
     }
   }
 

@@ -2,14 +2,12 @@ package io.pcapoperator.plugin;
 
 import io.pcapoperator.api.v1alpha1.CaptureArtifact;
 import io.pcapoperator.api.v1alpha1.CapturePhase;
-import io.pcapoperator.api.v1alpha1.CaptureType;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
 import io.pcapoperator.api.v1alpha1.PacketCaptureStatus;
 import io.pcapoperator.api.v1alpha1.SubmittedRequest;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,9 +28,6 @@ record DownloadableCapture(
     String name = capture.getMetadata().getName();
     PacketCaptureStatus status = capture.currentStatus();
     Optional<CaptureArtifact> artifact = Optional.ofNullable(status.getArtifact());
-    if (capture.getSpec().getType() == CaptureType.FULL) {
-      throw new PluginFailure(fullCapture(capture, artifact));
-    }
     if (status.getPhase() != CapturePhase.Succeeded) {
       throw new PluginFailure(notSucceeded(name, status));
     }
@@ -79,18 +74,6 @@ record DownloadableCapture(
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }
-  }
-
-  private static String fullCapture(PacketCapture capture, Optional<CaptureArtifact> artifact) {
-    String location =
-        artifact.map(CaptureArtifact::getLocation).orElse(capture.getSpec().getDestinationConf());
-    List<String> files = artifact.map(CaptureArtifact::getFiles).orElse(List.of());
-    return capture.getMetadata().getName()
-        + " is a full capture: Cloudflare writes its files to "
-        + location
-        + (files.isEmpty() ? "" : " (" + String.join(", ", files) + ")")
-        + ", not to a download; fetch them from that bucket (kubectl pcap does not read buckets"
-        + " yet)";
   }
 
   private static String notSucceeded(String name, PacketCaptureStatus status) {

@@ -1,5 +1,6 @@
 package io.pcapoperator.simulator;
 
+import io.pcapoperator.storage.BucketLocation;
 import io.pcapoperator.storage.ObjectStore;
 import io.pcapoperator.storage.S3ObjectStore;
 import io.pcapoperator.storage.StorageCredentials;
@@ -31,14 +32,17 @@ public final class BucketWriter implements AutoCloseable {
    * @throws StorageException when the store refused for another reason, or could not be reached
    */
   public boolean write(String destinationConf, String name, byte[] content, String contentType) {
-    return S3Destination.parse(destinationConf)
+    return BucketLocation.parse(destinationConf)
+        .filter(BucketLocation::isS3)
         .map(destination -> put(destination, name, content, contentType))
         .orElse(false);
   }
 
-  private boolean put(S3Destination destination, String name, byte[] content, String type) {
+  private boolean put(BucketLocation destination, String name, byte[] content, String type) {
+    String region =
+        destination.region() == null ? StorageTarget.DEFAULT_REGION : destination.region();
     StorageTarget target =
-        new StorageTarget(endpoint, destination.region(), destination.bucket(), true, credentials);
+        new StorageTarget(endpoint, region, destination.bucket(), true, credentials);
     try {
       store.put(target, destination.key(name), content, type);
       return true;

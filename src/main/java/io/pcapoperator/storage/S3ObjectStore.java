@@ -1,5 +1,6 @@
 package io.pcapoperator.storage;
 
+import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -9,6 +10,7 @@ import java.util.OptionalLong;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -80,6 +82,31 @@ public final class S3ObjectStore implements ObjectStore {
     } catch (StorageException e) {
       if (isNotFound(e)) {
         return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Streams the content of the object at {@code key} into {@code out}, for objects too large to
+   * hold in memory; false, with nothing written, when there is none.
+   */
+  public boolean copyTo(StorageTarget target, String key, OutputStream out) {
+    try {
+      call(
+          "get",
+          target,
+          key,
+          () ->
+              clients
+                  .of(target)
+                  .getObject(
+                      request -> request.bucket(target.bucket()).key(key),
+                      ResponseTransformer.toOutputStream(out)));
+      return true;
+    } catch (StorageException e) {
+      if (isNotFound(e)) {
+        return false;
       }
       throw e;
     }

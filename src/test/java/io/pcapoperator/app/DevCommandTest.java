@@ -112,6 +112,7 @@ class DevCommandTest {
         .contains("kubectl get pcap -w")
         .contains("Namespace pcap-demo has the Secret cloudflare-api")
         .contains("kubectl delete pcap ord-full-capture")
+        .contains("kubectl pcap download ord-full-capture --s3-endpoint http://127.0.0.1:")
         .contains(
             "kubectl create secret generic cloudflare-api-key --from-literal=apiKey=dev-api-key"
                 + " --from-literal=email=dev@example.com")

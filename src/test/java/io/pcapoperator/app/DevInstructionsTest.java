@@ -60,7 +60,10 @@ class DevInstructionsTest {
                 + " credentialsSecretRef: {name: pcap-demo-s3}}")
         .contains(
             "  AWS_ACCESS_KEY_ID=dev-id AWS_SECRET_ACCESS_KEY=dev-secret aws --endpoint-url"
-                + " http://127.0.0.1:9000 s3 ls --recursive s3://pcap-demo");
+                + " http://127.0.0.1:9000 s3 ls --recursive s3://pcap-demo")
+        .contains(
+            "  kubectl pcap download NAME --s3-endpoint http://127.0.0.1:9000 --s3-secret"
+                + " pcap-demo-s3 -o NAME");
   }
 
   @Test

@@ -22,11 +22,18 @@ import io.pcapoperator.api.v1alpha1.ProtocolCount;
 import io.pcapoperator.cloudflare.Credentials;
 import io.pcapoperator.cloudflare.HttpPcapsApi;
 import io.pcapoperator.cloudflare.Pcap;
+import io.pcapoperator.cloudflare.PcapFilter;
 import io.pcapoperator.cloudflare.PcapRequest;
 import io.pcapoperator.devcluster.EmbeddedKubernetes;
 import io.pcapoperator.devcluster.ServingCertificate;
+import io.pcapoperator.simulator.EmbeddedS3;
+import io.pcapoperator.simulator.PcapFileWriter;
 import io.pcapoperator.simulator.PcapSimulator;
 import io.pcapoperator.simulator.SimulatorConfig;
+import io.pcapoperator.storage.ObjectStore;
+import io.pcapoperator.storage.S3ObjectStore;
+import io.pcapoperator.storage.StorageCredentials;
+import io.pcapoperator.storage.StorageTarget;
 import io.pcapoperator.testing.Secrets;
 import io.pcapoperator.testing.Specs;
 import java.io.IOException;
@@ -35,6 +42,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -59,6 +67,7 @@ import org.junit.jupiter.api.io.TempDir;
 class KubectlPcapTest {
   private static final Credentials TOKEN = new Credentials.ApiToken(SimulatorConfig.DEV_TOKEN);
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final Instant FROM = Instant.parse("2026-11-22T08:00:00Z");
 
   private Path tmp;
   private EmbeddedKubernetes kube;
@@ -217,9 +226,128 @@ class KubectlPcapTest {
     assertThat(fullRefused.exitCode()).isEqualTo(1);
     assertThat(fullRefused.err())
         .startsWith("error: ord is a full capture")
-        .contains("gs://my-pcaps/netops (pcap_abc.pcap, pcap_abc_1.pcap)");
+        .contains("gs://my-pcaps/netops (pcap_abc.pcap, pcap_abc_1.pcap)")
+        .contains("--s3-secret NAME", "AWS_ACCESS_KEY_ID", "--s3-endpoint", "--s3-region");
     assertThat(kubectl.run(dir, "pcap", "download", "nothing", "-n", ns).err())
         .isEqualTo("error: packetcapture \"nothing\" not found in namespace \"" + ns + "\"\n");
+  }
+
+  @Test
+  void aFullCapturesFilesComeFromItsBucketWithTheKeysOfASecretOrTheEnvironment()
+      throws IOException {
+    StorageCredentials keys = new StorageCredentials("bucket-reader", "bucket-secret-93d1f0");
+    try (EmbeddedS3 s3 =
+            EmbeddedS3.start(0, keys.accessKeyId(), keys.secretAccessKey(), List.of("pcaps"));
+        S3ObjectStore store = new S3ObjectStore()) {
+      String ns = namespace("full-files");
+      createStorageSecret(ns, "bucket-keys", keys);
+      createStorageSecret(ns, "wrong-keys", new StorageCredentials("bucket-reader", "not-it"));
+      String endpoint = s3.endpoint().toString();
+      StorageTarget bucket = StorageTarget.of(endpoint, null, "pcaps", null, keys);
+      byte[] first = PcapFileWriter.write(30, PcapFilter.ANY, FROM, Duration.ofSeconds(10));
+      byte[] second = PcapFileWriter.write(20, PcapFilter.ANY, FROM, Duration.ofSeconds(10));
+      store.put(bucket, "netops/pcap_f1.pcap", first, ObjectStore.PCAP_CONTENT_TYPE);
+      store.put(bucket, "netops/pcap_f1_1.pcap", second, ObjectStore.PCAP_CONTENT_TYPE);
+      store.put(bucket, "pcap_f2.pcap", second, ObjectStore.PCAP_CONTENT_TYPE);
+      fullCaptureDone(
+          ns, "split", "s3://pcaps/netops?region=us-east-1", "pcap_f1.pcap", "pcap_f1_1.pcap");
+      fullCaptureDone(ns, "whole", "s3://pcaps", "pcap_f2.pcap");
+      fullCaptureDone(ns, "lost", "s3://pcaps/netops", "pcap_gone.pcap");
+      fullCaptureDone(ns, "google", "gs://pcaps/netops", "pcap_f1.pcap");
+      Path dir = directory("full-files");
+
+      String split =
+          kubectl
+              .run(
+                  dir,
+                  "pcap",
+                  "download",
+                  "split",
+                  "-n",
+                  ns,
+                  "--s3-endpoint",
+                  endpoint,
+                  "--s3-secret",
+                  "bucket-keys",
+                  "-o",
+                  "split")
+              .ok();
+      assertThat(split.lines())
+          .containsExactly(
+              "wrote split/pcap_f1.pcap (" + first.length + " bytes)",
+              "wrote split/pcap_f1_1.pcap (" + second.length + " bytes)",
+              "merge them into one file with:",
+              "  mergecap -w split/split.pcap split/pcap_f1.pcap split/pcap_f1_1.pcap");
+      assertThat(Files.readAllBytes(dir.resolve("split/pcap_f1.pcap"))).isEqualTo(first);
+      assertThat(Files.readAllBytes(dir.resolve("split/pcap_f1_1.pcap"))).isEqualTo(second);
+
+      Map<String, String> environment =
+          Map.of(
+              "AWS_ACCESS_KEY_ID", keys.accessKeyId(),
+              "AWS_SECRET_ACCESS_KEY", keys.secretAccessKey());
+      assertThat(
+              kubectl
+                  .runWith(
+                      dir,
+                      environment,
+                      "pcap",
+                      "download",
+                      "whole",
+                      "-n",
+                      ns,
+                      "--s3-endpoint",
+                      endpoint)
+                  .ok())
+          .isEqualTo("wrote pcap_f2.pcap (" + second.length + " bytes)\n");
+      assertThat(Files.readAllBytes(dir.resolve("pcap_f2.pcap"))).isEqualTo(second);
+
+      KubectlPlugin.Result wrongKeys =
+          kubectl.run(
+              dir,
+              "pcap",
+              "download",
+              "whole",
+              "-n",
+              ns,
+              "--s3-endpoint",
+              endpoint,
+              "--s3-secret",
+              "wrong-keys",
+              "-o",
+              "refused");
+      assertThat(wrongKeys.exitCode()).isEqualTo(1);
+      assertThat(wrongKeys.err())
+          .startsWith("error: cannot download whole's files: get s3://pcaps/pcap_f2.pcap: HTTP 403")
+          .doesNotContain("not-it");
+      assertThat(dir.resolve("refused")).isEmptyDirectory();
+      assertThat(
+              kubectl
+                  .runWith(
+                      dir,
+                      environment,
+                      "pcap",
+                      "download",
+                      "lost",
+                      "-n",
+                      ns,
+                      "--s3-endpoint",
+                      endpoint,
+                      "-o",
+                      "lost")
+                  .err())
+          .isEqualTo(
+              "error: s3://pcaps/netops/pcap_gone.pcap of lost is not in the bucket; nothing more"
+                  + " written\n");
+      assertThat(dir.resolve("lost")).isEmptyDirectory();
+      assertThat(kubectl.runWith(dir, environment, "pcap", "download", "google", "-n", ns).err())
+          .startsWith("error: gs://pcaps/netops is not an AWS S3 bucket")
+          .contains("--s3-endpoint");
+      assertThat(
+              kubectl
+                  .run(dir, "pcap", "download", "whole", "-n", ns, "--s3-secret", "no-such")
+                  .err())
+          .isEqualTo("error: Secret no-such not found in the PacketCapture's namespace\n");
+    }
   }
 
   @Test
@@ -503,6 +631,40 @@ class KubectlPcapTest {
           status.setId(remoteId);
           more.accept(status);
         });
+  }
+
+  /** A full capture whose status says its files are in {@code location}. */
+  private void fullCaptureDone(String ns, String name, String location, String... files) {
+    writeStatus(
+        createCapture(ns, name, Specs.full(600)),
+        status -> {
+          status.setPhase(CapturePhase.Succeeded);
+          status.setRemoteStatus("success");
+          status.setId(remoteId);
+          CaptureArtifact artifact = new CaptureArtifact();
+          artifact.setLocation(location);
+          artifact.setFiles(List.of(files));
+          status.setArtifact(artifact);
+        });
+  }
+
+  private void createStorageSecret(String ns, String name, StorageCredentials keys) {
+    kube.client()
+        .secrets()
+        .inNamespace(ns)
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .endMetadata()
+                .withStringData(
+                    Map.of(
+                        "accessKeyId",
+                        keys.accessKeyId(),
+                        "secretAccessKey",
+                        keys.secretAccessKey()))
+                .build())
+        .create();
   }
 
   private void writeStatus(PacketCapture capture, Consumer<PacketCaptureStatus> change) {

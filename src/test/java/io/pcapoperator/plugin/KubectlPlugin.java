@@ -61,9 +61,18 @@ final class KubectlPlugin {
 
   /** Runs {@code kubectl args} in {@code workDir} with {@code stdin} as its input. */
   Result run(Path workDir, Path stdin, String... args) {
+    return exec(workDir, stdin, Map.of(), args);
+  }
+
+  /** Runs {@code kubectl args} in {@code workDir} with more environment variables. */
+  Result runWith(Path workDir, Map<String, String> environment, String... args) {
+    return exec(workDir, null, environment, args);
+  }
+
+  private Result exec(Path workDir, Path stdin, Map<String, String> more, String... args) {
     List<String> command = new ArrayList<>(List.of("kubectl"));
     command.addAll(List.of(args));
-    return exec(workDir, stdin, command);
+    return exec(workDir, stdin, more, command);
   }
 
   /**
@@ -74,7 +83,7 @@ final class KubectlPlugin {
     List<String> command =
         new ArrayList<>(List.of(Path.of("bin/kubectl_complete-pcap").toAbsolutePath().toString()));
     command.addAll(List.of(words));
-    return exec(workDir, null, command);
+    return exec(workDir, null, Map.of(), command);
   }
 
   /** Whether this kubectl completes plugins through their completion programs (1.26 and later). */
@@ -87,7 +96,7 @@ final class KubectlPlugin {
     return version.path("major").asInt() > 1 || minor >= 26;
   }
 
-  private Result exec(Path workDir, Path stdin, List<String> command) {
+  private Result exec(Path workDir, Path stdin, Map<String, String> more, List<String> command) {
     try {
       Path out = Files.createTempFile("kubectl-pcap", ".out");
       Path err = Files.createTempFile("kubectl-pcap", ".err");
@@ -98,6 +107,9 @@ final class KubectlPlugin {
               .redirectError(err.toFile())
               .redirectInput(stdin == null ? Path.of("/dev/null").toFile() : stdin.toFile());
       builder.environment().putAll(environment());
+      builder.environment().remove("AWS_ACCESS_KEY_ID");
+      builder.environment().remove("AWS_SECRET_ACCESS_KEY");
+      builder.environment().putAll(more);
       Process process = builder.start();
       if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         process.destroyForcibly();
