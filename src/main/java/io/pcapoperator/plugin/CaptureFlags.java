@@ -5,42 +5,69 @@ import io.pcapoperator.api.v1alpha1.CaptureType;
 import io.pcapoperator.api.v1alpha1.DeletionPolicy;
 import io.pcapoperator.api.v1alpha1.PacketCaptureSpec;
 import io.pcapoperator.api.v1alpha1.SecretReference;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParseResult;
 
 /**
  * The flags that {@code create simple} and {@code create full} share: the capture's name, account,
- * credentials, time limit, filter and lifetime. The API server's schema checks the values; the
- * required flags are checked here first.
+ * credentials, time limit, filter and lifetime, or the id of a capture to adopt. The API server's
+ * schema checks the values; the required flags are checked here first, and an adoption refuses the
+ * request flags as the CRD's rule does.
  */
 final class CaptureFlags {
+  /** The flags of the request that both types share. */
+  private static final List<String> REQUEST_FLAGS =
+      List.of(
+          "--time-limit",
+          "--source-address",
+          "--destination-address",
+          "--source-port",
+          "--destination-port",
+          "--protocol");
+
   @Parameters(index = "0", paramLabel = "NAME", description = "Name of the PacketCapture.")
   private String name;
 
   @Option(
       names = "--account-id",
-      required = true,
       paramLabel = "<id>",
-      description = "Cloudflare account id: 32 lowercase hex characters.")
+      description = "Cloudflare account id: 32 lowercase hex characters. Required.")
   private String accountId;
 
   @Option(
       names = "--secret",
-      required = true,
       paramLabel = "<name>",
       description =
           "Secret in the namespace with the Cloudflare credentials: key apiToken, or keys apiKey"
-              + " and email.")
+              + " and email. Required.")
   private String secret;
 
   @Option(
       names = "--time-limit",
-      required = true,
       paramLabel = "<seconds>",
-      description = "How long to capture: 1-300 s for simple captures, 1-86400 s for full.")
+      description =
+          "How long to capture: 1-300 s for simple captures, 1-86400 s for full. Required unless"
+              + " --capture-id.")
   private Integer timeLimit;
+
+  @Option(
+      names = "--capture-id",
+      paramLabel = "<id>",
+      description =
+          "Adopt this existing Cloudflare capture (32 lowercase hex characters) rather than create"
+              + " one: the operator mirrors it and sends no create. Its type and limits are"
+              + " Cloudflare's, so no request flag goes with it (--time-limit, the filter, and"
+              + " those of simple or full); on deletion it is left running unless"
+              + " --deletion-policy Stop.")
+  private String captureId;
 
   @Option(
       names = "--source-address",
@@ -78,7 +105,8 @@ final class CaptureFlags {
       paramLabel = "<policy>",
       description =
           "Stop (the default) stops a running full capture when the PacketCapture is deleted;"
-              + " Orphan leaves it running. One of: ${COMPLETION-CANDIDATES}.")
+              + " Orphan leaves it running (the default with --capture-id)."
+              + " One of: ${COMPLETION-CANDIDATES}.")
   private DeletionPolicy deletionPolicy;
 
   @Option(
@@ -100,15 +128,55 @@ final class CaptureFlags {
     return dryRun;
   }
 
-  /** A spec of {@code type} with the values of these flags. */
-  PacketCaptureSpec spec(CaptureType type) {
-    PacketCaptureSpec spec = new PacketCaptureSpec();
+  /**
+   * The spec these flags make with those of {@code command}: an adoption of {@code --capture-id},
+   * or a new capture of {@code type}. Fails as a usage error when a required flag is missing, and
+   * with a {@link PluginFailure} when an adoption is given request flags.
+   *
+   * @param command the create command that was run
+   * @param typeFlags the request flags of {@code type}'s command
+   * @param requiredOfType those of {@code typeFlags} that a new capture needs
+   */
+  PacketCaptureSpec spec(
+      CommandSpec command, CaptureType type, List<String> typeFlags, List<String> requiredOfType) {
+    ParseResult parsed = command.commandLine().getParseResult();
+    List<String> required = new ArrayList<>(List.of("--account-id", "--secret"));
+    if (captureId == null) {
+      required.add("--time-limit");
+      required.addAll(requiredOfType);
+    } else {
+      List<String> refused =
+          Stream.concat(REQUEST_FLAGS.stream(), typeFlags.stream())
+              .filter(parsed::hasMatchedOption)
+              .toList();
+      if (!refused.isEmpty()) {
+        throw new PluginFailure(
+            "--capture-id adopts a capture as Cloudflare has it, type and limits included: leave"
+                + " out "
+                + String.join(", ", refused));
+      }
+    }
+    List<ArgSpec> missing =
+        required.stream()
+            .filter(flag -> !parsed.hasMatchedOption(flag))
+            .<ArgSpec>map(command::findOption)
+            .toList();
+    if (!missing.isEmpty()) {
+      throw new MissingParameterException(command.commandLine(), missing, "required flags not set");
+    }
+    return captureId == null ? request(type) : adoption();
+  }
+
+  private PacketCaptureSpec adoption() {
+    PacketCaptureSpec spec = common();
+    spec.setCaptureId(captureId);
+    return spec;
+  }
+
+  private PacketCaptureSpec request(CaptureType type) {
+    PacketCaptureSpec spec = common();
     spec.setType(type);
-    spec.setAccountId(accountId);
-    spec.setCredentialsSecretRef(new SecretReference(secret));
     spec.setTimeLimit(timeLimit);
-    spec.setDeletionPolicy(deletionPolicy);
-    spec.setTtlSecondsAfterFinished(ttlSecondsAfterFinished);
     if (Stream.of(sourceAddress, destinationAddress, sourcePort, destinationPort, protocol)
         .anyMatch(Objects::nonNull)) {
       CaptureFilter filter = new CaptureFilter();
@@ -119,6 +187,15 @@ final class CaptureFlags {
       filter.setProtocol(protocol);
       spec.setFilter(filter);
     }
+    return spec;
+  }
+
+  private PacketCaptureSpec common() {
+    PacketCaptureSpec spec = new PacketCaptureSpec();
+    spec.setAccountId(accountId);
+    spec.setCredentialsSecretRef(new SecretReference(secret));
+    spec.setDeletionPolicy(deletionPolicy);
+    spec.setTtlSecondsAfterFinished(ttlSecondsAfterFinished);
     return spec;
   }
 }

@@ -2,6 +2,7 @@ package io.pcapoperator.plugin;
 
 import io.pcapoperator.api.v1alpha1.CaptureType;
 import io.pcapoperator.api.v1alpha1.PacketCaptureSpec;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,16 +26,18 @@ final class CreateFullCommand implements Callable<Integer> {
 
   @Option(
       names = "--colo",
-      required = true,
       paramLabel = "<colo>",
-      description = "Colo to capture in: a data center (ord02) or a city's colos (ORD).")
+      description =
+          "Colo to capture in: a data center (ord02) or a city's colos (ORD). Required unless"
+              + " --capture-id.")
   private String colo;
 
   @Option(
       names = "--destination",
-      required = true,
       paramLabel = "<uri>",
-      description = "Bucket Cloudflare writes the files to: s3://, gs:// or r2:// URI.")
+      description =
+          "Bucket Cloudflare writes the files to: s3://, gs:// or r2:// URI. Required unless"
+              + " --capture-id.")
   private String destination;
 
   @Option(
@@ -55,7 +58,12 @@ final class CreateFullCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PacketCaptureSpec spec = capture.spec(CaptureType.FULL);
+    PacketCaptureSpec spec =
+        capture.spec(
+            command,
+            CaptureType.FULL,
+            List.of("--colo", "--destination", "--packet-limit", "--byte-limit"),
+            List.of("--colo", "--destination"));
     spec.setColoName(colo);
     spec.setDestinationConf(destination);
     spec.setPacketLimit(packetLimit);

@@ -2,6 +2,7 @@ package io.pcapoperator.plugin;
 
 import io.pcapoperator.api.v1alpha1.CaptureType;
 import io.pcapoperator.api.v1alpha1.PacketCaptureSpec;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,9 +26,8 @@ final class CreateSimpleCommand implements Callable<Integer> {
 
   @Option(
       names = "--packet-limit",
-      required = true,
       paramLabel = "<packets>",
-      description = "Most packets to capture, 1-10000.")
+      description = "Most packets to capture, 1-10000. Required unless --capture-id.")
   private Integer packetLimit;
 
   @Option(
@@ -44,7 +44,12 @@ final class CreateSimpleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PacketCaptureSpec spec = capture.spec(CaptureType.SIMPLE);
+    PacketCaptureSpec spec =
+        capture.spec(
+            command,
+            CaptureType.SIMPLE,
+            List.of("--packet-limit", "--offset-time"),
+            List.of("--packet-limit"));
     spec.setPacketLimit(packetLimit);
     spec.setOffsetTime(offsetTime);
     spec.setOutput(output.output().orElse(null));

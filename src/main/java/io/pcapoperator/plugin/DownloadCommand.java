@@ -4,6 +4,7 @@ import io.pcapoperator.api.v1alpha1.CaptureType;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
 import io.pcapoperator.app.OperatorSettings;
 import io.pcapoperator.cloudflare.Credentials;
+import io.pcapoperator.reconcile.RecordedRequest;
 import io.pcapoperator.storage.StorageCredentials;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -97,7 +98,7 @@ final class DownloadCommand implements Callable<Integer>, NamesACapture {
   public Integer call() {
     try (Cluster cluster = clusterFlags.connect(ClusterFlags.REQUEST_TIMEOUT)) {
       PacketCapture capture = cluster.capture(name);
-      if (capture.getSpec().getType() == CaptureType.FULL) {
+      if (RecordedRequest.type(capture) == CaptureType.FULL) {
         return downloadFiles(cluster, capture);
       }
       DownloadableCapture file = DownloadableCapture.of(capture);

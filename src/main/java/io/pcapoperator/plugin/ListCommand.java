@@ -3,6 +3,7 @@ package io.pcapoperator.plugin;
 import io.pcapoperator.api.v1alpha1.CaptureArtifact;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
 import io.pcapoperator.api.v1alpha1.PacketCaptureStatus;
+import io.pcapoperator.reconcile.RecordedRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -95,7 +96,7 @@ final class ListCommand implements Callable<Integer> {
     }
     cells.add(capture.getMetadata().getName());
     cells.add(
-        Optional.ofNullable(capture.getSpec().getType())
+        Optional.ofNullable(RecordedRequest.type(capture))
             .map(t -> t.name().toLowerCase(Locale.ROOT))
             .orElse(null));
     cells.add(status.getPhase());

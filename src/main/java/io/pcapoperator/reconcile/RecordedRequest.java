@@ -11,7 +11,7 @@ import java.util.Optional;
  * spec makes. Sync, adoption and the stop on deletion read it here, so that a spec edited after
  * submission never changes which remote capture is read, adopted or stopped.
  */
-final class RecordedRequest {
+public final class RecordedRequest {
   private RecordedRequest() {}
 
   /** The request recorded at submission, if the status has one. */
@@ -33,8 +33,11 @@ final class RecordedRequest {
     return of(capture).map(SubmittedRequest::getAccountId).orElse(null);
   }
 
-  /** The capture's type, or null when neither status nor spec names one. */
-  static CaptureType type(PacketCapture capture) {
+  /**
+   * The capture's type, or null when neither status nor spec names one: an adopted capture's is
+   * known once the operator has read it from Cloudflare.
+   */
+  public static CaptureType type(PacketCapture capture) {
     return of(capture).map(SubmittedRequest::getType).orElse(null);
   }
 

@@ -14,11 +14,13 @@ import io.pcapoperator.api.v1alpha1.AddressCount;
 import io.pcapoperator.api.v1alpha1.CaptureArtifact;
 import io.pcapoperator.api.v1alpha1.CapturePhase;
 import io.pcapoperator.api.v1alpha1.CaptureSummary;
+import io.pcapoperator.api.v1alpha1.CaptureType;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
 import io.pcapoperator.api.v1alpha1.PacketCaptureSpec;
 import io.pcapoperator.api.v1alpha1.PacketCaptureStatus;
 import io.pcapoperator.api.v1alpha1.PortCount;
 import io.pcapoperator.api.v1alpha1.ProtocolCount;
+import io.pcapoperator.api.v1alpha1.SubmittedRequest;
 import io.pcapoperator.cloudflare.Credentials;
 import io.pcapoperator.cloudflare.HttpPcapsApi;
 import io.pcapoperator.cloudflare.Pcap;
@@ -522,6 +524,77 @@ class KubectlPcapTest {
                     "--dry-run")
                 .err())
         .startsWith("error: --s3-bucket needs --s3-secret");
+  }
+
+  @Test
+  void createWithACaptureIdAdoptsItWithoutRequestFlagsAndLsShowsItsType() throws IOException {
+    String ns = namespace("adopting");
+    Path dir = directory("adopting");
+    String[] adoption = {
+      "-n", ns, "--account-id", Specs.ACCOUNT, "--secret", Specs.SECRET, "--capture-id", remoteId
+    };
+
+    JsonNode manifest =
+        YAML.readTree(
+            kubectl
+                .run(
+                    dir, concat(List.of("pcap", "create", "simple", "seen"), adoption, "--dry-run"))
+                .ok());
+    assertThat(manifest.path("spec").fieldNames())
+        .toIterable()
+        .containsExactlyInAnyOrder("accountId", "credentialsSecretRef", "captureId");
+    assertThat(manifest.path("spec").path("captureId").asText()).isEqualTo(remoteId);
+    assertThat(kubectl.run(dir, concat(List.of("pcap", "create", "full", "seen"), adoption)).ok())
+        .isEqualTo("packetcapture.pcap-operator.io/seen created\n");
+    PacketCapture adopted =
+        kube.client().resources(PacketCapture.class).inNamespace(ns).withName("seen").get();
+    assertThat(adopted.getSpec().getType()).isNull();
+    assertThat(adopted.getSpec().getCaptureId()).isEqualTo(remoteId);
+
+    KubectlPlugin.Result refused =
+        kubectl.run(
+            dir,
+            concat(
+                List.of("pcap", "create", "simple", "typed"),
+                adoption,
+                "--time-limit",
+                "60",
+                "--protocol",
+                "tcp",
+                "--packet-limit",
+                "10"));
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.err())
+        .isEqualTo(
+            "error: --capture-id adopts a capture as Cloudflare has it, type and limits included:"
+                + " leave out --time-limit, --protocol, --packet-limit\n");
+    assertThat(kubectl.run(dir, "pcap", "create", "full", "bare", "--capture-id", remoteId).err())
+        .startsWith("error: required flag(s) --account-id, --secret not set\n");
+
+    writeStatus(
+        adopted,
+        status -> {
+          status.setPhase(CapturePhase.Succeeded);
+          status.setId(remoteId);
+          status.setAdopted(true);
+          SubmittedRequest request = new SubmittedRequest();
+          request.setAccountId(Specs.ACCOUNT);
+          request.setType(CaptureType.SIMPLE);
+          request.setTimeLimit(10);
+          status.setRequest(request);
+          status.setPacketsCaptured(100L);
+        });
+    assertThat(kubectl.run(dir, "pcap", "ls", "-n", ns).ok().lines())
+        .element(1)
+        .asString()
+        .matches("seen\\s+simple\\s+Succeeded\\s+" + remoteId + "\\s+100\\s+<none>\\s+\\d+[sm]");
+  }
+
+  private static String[] concat(List<String> first, String[] then, String... last) {
+    List<String> all = new ArrayList<>(first);
+    all.addAll(List.of(then));
+    all.addAll(List.of(last));
+    return all.toArray(String[]::new);
   }
 
   @Test
