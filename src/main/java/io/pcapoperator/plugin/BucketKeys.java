@@ -50,7 +50,8 @@ final class BucketKeys {
           e);
     }
     StorageKeys keys =
-        StorageKeys.read(Optional.ofNullable(secret), secretName, "the PacketCapture's namespace");
+        StorageKeys.read(
+            Optional.ofNullable(secret), secretName, "namespace " + cluster.namespace());
     if (keys.problem() != null) {
       throw new PluginFailure(keys.problem());
     }

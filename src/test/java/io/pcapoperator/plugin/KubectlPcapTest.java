@@ -167,9 +167,7 @@ class KubectlPcapTest {
         .satisfies(
             r ->
                 assertThat(r.err())
-                    .isEqualTo(
-                        "error: Secret cloudflare-api not found in the PacketCapture's"
-                            + " namespace\n"));
+                    .isEqualTo("error: Secret cloudflare-api not found in this namespace\n"));
 
     String keyless = namespace("keyless");
     kube.client()
@@ -348,7 +346,7 @@ class KubectlPcapTest {
               kubectl
                   .run(dir, "pcap", "download", "whole", "-n", ns, "--s3-secret", "no-such")
                   .err())
-          .isEqualTo("error: Secret no-such not found in the PacketCapture's namespace\n");
+          .isEqualTo("error: Secret no-such not found in namespace " + ns + "\n");
     }
   }
 
