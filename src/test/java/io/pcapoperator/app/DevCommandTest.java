@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.pcapoperator.api.v1alpha1.CaptureArtifact;
 import io.pcapoperator.api.v1alpha1.CapturePhase;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
 import io.pcapoperator.storage.ObjectStore;
@@ -288,7 +289,8 @@ class DevCommandTest {
   }
 
   @Test
-  void theSampleFullCaptureLeavesItsFileInTheDemoBucket(@TempDir Path tmp) throws Exception {
+  void theSampleFullCaptureLeavesTheFileItsStatusNamesInTheDemoBucket(@TempDir Path tmp)
+      throws Exception {
     Path kubeconfig = tmp.resolve("kubeconfig");
     CompletableFuture<Integer> exit =
         startDev("--s3-port", "0", "--kube-port", "0", "--kubeconfig", kubeconfig.toString());
@@ -306,11 +308,17 @@ class DevCommandTest {
                           .inNamespace("pcap-demo")
                           .withName("ord-full-capture")
                           .get(),
-                  c -> c.getStatus() != null && c.getStatus().getPhase() == CapturePhase.Succeeded);
+                  c ->
+                      c.getStatus() != null
+                          && c.getStatus().getPhase() == CapturePhase.Succeeded
+                          && c.getStatus().getArtifact() != null);
+      CaptureArtifact artifact = full.getStatus().getArtifact();
+      assertThat(artifact.getLocation()).isEqualTo("s3://pcap-demo/full?region=us-east-1");
+      assertThat(artifact.getFiles()).containsExactly("pcap_" + full.getStatus().getId() + ".pcap");
       StorageTarget target =
           StorageTarget.of(s3Endpoint(), null, "pcap-demo", null, storageCredentials(client));
-      assertThat(store.size(target, "full/pcap_" + full.getStatus().getId() + ".pcap").orElse(0))
-          .as("bytes of the capture's file")
+      assertThat(store.size(target, "full/" + artifact.getFiles().get(0)).orElse(0))
+          .as("bytes of the file the status names")
           .isGreaterThan(24);
     }
 
