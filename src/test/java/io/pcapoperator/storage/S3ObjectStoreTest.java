@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.pcapoperator.simulator.EmbeddedS3;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -53,6 +54,20 @@ class S3ObjectStoreTest {
 
     assertThat(store.size(target, key)).isEqualTo(OptionalLong.empty());
     assertThat(store.get(target, key)).isEmpty();
+  }
+
+  @Test
+  void copyToStreamsTheObjectAndWritesNothingForOneThatIsNotThere() {
+    StorageTarget target = target(KEYS);
+    store.put(target, "full/pcap_1.pcap", PCAP, ObjectStore.PCAP_CONTENT_TYPE);
+    ByteArrayOutputStream copied = new ByteArrayOutputStream();
+    ByteArrayOutputStream absent = new ByteArrayOutputStream();
+
+    assertThat(store.copyTo(target, "full/pcap_1.pcap", copied)).isTrue();
+    assertThat(store.copyTo(target, "full/pcap_2.pcap", absent)).isFalse();
+
+    assertThat(copied.toByteArray()).isEqualTo(PCAP);
+    assertThat(absent.size()).isZero();
   }
 
   @Test
