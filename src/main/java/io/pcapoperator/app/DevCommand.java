@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.pcapoperator.api.v1alpha1.CapturePhase;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
+import io.pcapoperator.reconcile.BucketValidation;
 import io.pcapoperator.simulator.Faults;
 import io.pcapoperator.simulator.SimulatorConfig;
 import java.io.IOException;
@@ -317,7 +318,8 @@ final class DevCommand implements Callable<Integer> {
             s3AccessKeyId,
             s3SecretAccessKey,
             List.of(DevInstructions.S3_BUCKET),
-            namespace));
+            namespace),
+        BucketValidation.PcapBucket);
   }
 
   /** The Secret with the S3 server's keys, for a capture's {@code output.s3} to name. */
@@ -359,7 +361,8 @@ final class DevCommand implements Callable<Integer> {
       List<GenericKubernetesResource> manifests,
       String namespace) {
     List<GenericKubernetesResource> applied =
-        ManifestApplier.apply(dev.kube().client(), manifests, namespace);
+        ManifestApplier.apply(
+            dev.kube().client(), DevSamples.pointedAt(manifests, dev.s3().endpoint()), namespace);
     int captures = (int) applied.stream().filter(o -> "PacketCapture".equals(o.getKind())).count();
     out.printf("applied %d PacketCaptures from %s to namespace %s%n", captures, samples, namespace);
     return captures;

@@ -36,6 +36,7 @@ final class DevEnvironment implements AutoCloseable {
    * @param simulatorPort the simulator's port, 0 for any free one
    * @param httpPort the port of {@code /metrics}, {@code /healthz}, {@code /readyz}, 0 for any
    * @param s3 the S3-compatible server's port, keys and buckets
+   * @param bucketValidation how full captures' buckets are checked before they are sent
    */
   record Settings(
       double timeScale,
@@ -44,7 +45,8 @@ final class DevEnvironment implements AutoCloseable {
       int kubePort,
       int simulatorPort,
       int httpPort,
-      S3Settings s3) {}
+      S3Settings s3,
+      BucketValidation bucketValidation) {}
 
   /**
    * The S3-compatible server.
@@ -107,7 +109,7 @@ final class DevEnvironment implements AutoCloseable {
   static DevEnvironment start(Settings settings) {
     ScaledClock clock = ScaledClock.startingNow(settings.timeScale());
     OperatorSettings operatorSettings =
-        OperatorSettings.defaults().withBucketValidation(BucketValidation.None);
+        OperatorSettings.defaults().withBucketValidation(settings.bucketValidation());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     EmbeddedKubernetes kube =
         PortUnavailableException.listening(

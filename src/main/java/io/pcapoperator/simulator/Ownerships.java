@@ -1,6 +1,8 @@
 package io.pcapoperator.simulator;
 
 import io.pcapoperator.cloudflare.Ownership;
+import io.pcapoperator.storage.StorageException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +10,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Bucket ownership records: created pending, with a challenge file {@code
@@ -18,6 +22,7 @@ import java.util.Map;
  * a simulated bucket that {@code GET /__admin/bucket-files} shows.
  */
 final class Ownerships {
+  private static final Logger LOG = LoggerFactory.getLogger(Ownerships.class);
   private static final int NOT_FOUND = 1003;
   private static final int CHALLENGE_MISMATCH = 1015;
 
@@ -25,6 +30,7 @@ final class Ownerships {
   private final Duration validationDelay;
   private final Faults faults;
   private final Map<String, Entry> entries = new LinkedHashMap<>();
+  private BucketWriter writer;
 
   Ownerships(Clock clock, Duration validationDelay, Faults faults) {
     this.clock = clock;
@@ -57,6 +63,34 @@ final class Ownerships {
   /** A file the simulator wrote into a bucket. */
   record BucketFile(String destinationConf, String name, String contents) {}
 
+  /**
+   * From now on, also writes each challenge file into the record's bucket with {@code writer}, when
+   * it reaches that bucket, as Cloudflare does; the simulated bucket keeps its copy.
+   */
+  synchronized void writeChallengesWith(BucketWriter writer) {
+    this.writer = writer;
+  }
+
+  private void writeChallenge(Entry entry) {
+    if (writer == null) {
+      return;
+    }
+    try {
+      writer.write(
+          entry.destinationConf,
+          entry.filename(),
+          entry.challenge.getBytes(StandardCharsets.UTF_8),
+          "text/plain");
+    } catch (StorageException e) {
+      // Cloudflare's own write is not reported to whoever asked: the file is simply not there.
+      LOG.warn(
+          "could not write {} into {}: {}",
+          entry.filename(),
+          entry.destinationConf,
+          e.getMessage());
+    }
+  }
+
   /** The challenge files written into the simulated buckets. */
   synchronized List<BucketFile> bucketFiles() {
     return entries.values().stream()
@@ -74,6 +108,7 @@ final class Ownerships {
     }
     Entry entry = new Entry(accountId, Ids.next(), destinationConf, clock.instant());
     entries.put(entry.id, entry);
+    writeChallenge(entry);
     return view(entry);
   }
 

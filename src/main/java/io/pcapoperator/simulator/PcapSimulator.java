@@ -127,12 +127,13 @@ public final class PcapSimulator implements AutoCloseable {
   }
 
   /**
-   * From now on, writes the file of each full capture that succeeds ({@code pcap_<id>.pcap}) into
-   * its bucket with {@code writer}, when the writer reaches that bucket; the writer is closed with
-   * the simulator.
+   * From now on, writes the file of each full capture that succeeds ({@code pcap_<id>.pcap}), and
+   * each ownership challenge file, into its bucket with {@code writer}, when the writer reaches
+   * that bucket; the writer is closed with the simulator.
    */
   public void writeBucketsWith(BucketWriter writer) {
     files.writeWith(writer);
+    ownerships.writeChallengesWith(writer);
   }
 
   @Override

@@ -8,9 +8,11 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.pcapoperator.api.v1alpha1.BucketPhase;
 import io.pcapoperator.api.v1alpha1.CaptureArtifact;
 import io.pcapoperator.api.v1alpha1.CapturePhase;
 import io.pcapoperator.api.v1alpha1.PacketCapture;
+import io.pcapoperator.api.v1alpha1.PcapBucket;
 import io.pcapoperator.storage.ObjectStore;
 import io.pcapoperator.storage.S3ObjectStore;
 import io.pcapoperator.storage.StorageCredentials;
@@ -28,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -289,7 +292,7 @@ class DevCommandTest {
   }
 
   @Test
-  void theSampleFullCaptureLeavesTheFileItsStatusNamesInTheDemoBucket(@TempDir Path tmp)
+  void theSampleFullCaptureWaitsForItsBucketThenLeavesTheFileItsStatusNamesInIt(@TempDir Path tmp)
       throws Exception {
     Path kubeconfig = tmp.resolve("kubeconfig");
     CompletableFuture<Integer> exit =
@@ -320,6 +323,14 @@ class DevCommandTest {
       assertThat(store.size(target, "full/" + artifact.getFiles().get(0)).orElse(0))
           .as("bytes of the file the status names")
           .isGreaterThan(24);
+      PcapBucket bucket =
+          client.resources(PcapBucket.class).inNamespace("pcap-demo").withName("my-pcaps").get();
+      assertThat(bucket.phase())
+          .as("validated with no human step")
+          .isEqualTo(BucketPhase.Validated);
+      assertThat(Instant.parse(full.getStatus().getSubmitted()))
+          .as("the full capture was sent only once its bucket was validated")
+          .isAfterOrEqualTo(Instant.parse(bucket.getStatus().getValidatedAt()));
     }
 
     stop.countDown();

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pcapoperator.cloudflare.Pcap;
+import io.pcapoperator.reconcile.BucketValidation;
 import io.pcapoperator.simulator.SimulatorConfig;
 import java.io.IOException;
 import java.net.URI;
@@ -81,7 +82,8 @@ class KubectlEndToEndTest {
                 0,
                 0,
                 0,
-                new DevEnvironment.S3Settings(0, "access-key", "secret-key", List.of(), null)));
+                new DevEnvironment.S3Settings(0, "access-key", "secret-key", List.of(), null),
+                BucketValidation.None));
     Path kubeconfig = tmp.resolve("kubeconfig");
     dev.kube().writeKubeconfig(kubeconfig, "default");
     kubectl = new Kubectl(kubeconfig, Path.of("").toAbsolutePath());
