@@ -111,16 +111,7 @@ final class DevEnvironment implements AutoCloseable {
     OperatorSettings operatorSettings =
         OperatorSettings.defaults().withBucketValidation(settings.bucketValidation());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    EmbeddedKubernetes kube =
-        PortUnavailableException.listening(
-            "kube-port",
-            settings.kubePort(),
-            () ->
-                settings.certificateDirectory() != null
-                    ? EmbeddedKubernetes.startHttps(
-                        settings.kubePort(),
-                        ServingCertificate.loadOrGenerate(settings.certificateDirectory()))
-                    : EmbeddedKubernetes.start(settings.kubePort()));
+    EmbeddedKubernetes kube = startKube(settings);
     PcapSimulator simulator = null;
     EmbeddedS3 s3 = null;
     PcapOperator operator = null;
@@ -131,16 +122,7 @@ final class DevEnvironment implements AutoCloseable {
               settings.simulatorPort(),
               () -> PcapSimulator.start(settings.simulator(), clock, settings.simulatorPort()));
       S3Settings storage = settings.s3();
-      s3 =
-          PortUnavailableException.listening(
-              "s3-port",
-              storage.port(),
-              () ->
-                  EmbeddedS3.start(
-                      storage.port(),
-                      storage.accessKeyId(),
-                      storage.secretAccessKey(),
-                      storage.buckets()));
+      s3 = startS3(storage);
       simulator.writeBucketsWith(
           new BucketWriter(
               s3.endpoint(),
@@ -156,17 +138,7 @@ final class DevEnvironment implements AutoCloseable {
               .settings(withStorage.withBaseUrl(simulator.baseUrl()).withoutLeaderElection())
               .metrics(registry)
               .start();
-      PcapOperator started = operator;
-      OperatorHttpServer http =
-          PortUnavailableException.listening(
-              "http-port",
-              settings.httpPort(),
-              () ->
-                  OperatorHttpServer.start(
-                      new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.httpPort()),
-                      registry,
-                      started::isStarted,
-                      started::isHealthy));
+      OperatorHttpServer http = startHttp(settings.httpPort(), registry, operator);
       return new DevEnvironment(kube, simulator, s3, operator, http);
     } catch (RuntimeException failed) {
       closeQuietly(operator);
@@ -175,6 +147,43 @@ final class DevEnvironment implements AutoCloseable {
       kube.close();
       throw failed;
     }
+  }
+
+  private static EmbeddedKubernetes startKube(Settings settings) {
+    return PortUnavailableException.listening(
+        "kube-port",
+        settings.kubePort(),
+        () ->
+            settings.certificateDirectory() != null
+                ? EmbeddedKubernetes.startHttps(
+                    settings.kubePort(),
+                    ServingCertificate.loadOrGenerate(settings.certificateDirectory()))
+                : EmbeddedKubernetes.start(settings.kubePort()));
+  }
+
+  private static EmbeddedS3 startS3(S3Settings storage) {
+    return PortUnavailableException.listening(
+        "s3-port",
+        storage.port(),
+        () ->
+            EmbeddedS3.start(
+                storage.port(),
+                storage.accessKeyId(),
+                storage.secretAccessKey(),
+                storage.buckets()));
+  }
+
+  private static OperatorHttpServer startHttp(
+      int port, PrometheusMeterRegistry registry, PcapOperator operator) {
+    return PortUnavailableException.listening(
+        "http-port",
+        port,
+        () ->
+            OperatorHttpServer.start(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
+                registry,
+                operator::isStarted,
+                operator::isHealthy));
   }
 
   EmbeddedKubernetes kube() {
