@@ -92,7 +92,7 @@ test('bucket ownership: create, list, validate with the challenge, delete', asyn
   const destination = 's3://sdk-bucket/pcaps?region=us-east-1';
   const created = await pcaps.ownership.create({ account_id: ACCOUNT, destination_conf: destination });
   assert.equal(created.status, 'pending');
-  assert.match(created.filename, /^ownership-challenge-[0-9a-f]{8}\.txt$/);
+  assert.equal(created.filename, `ownership-challenge-${created.id}.txt`);
   assert.equal(created.validated, undefined);
   const listed = await pcaps.ownership.get({ account_id: ACCOUNT });
   assert.ok(listed.result.some((o) => o.id === created.id));
