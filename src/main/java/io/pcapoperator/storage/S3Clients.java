@@ -41,6 +41,7 @@ final class S3Clients implements AutoCloseable {
                 StaticCredentialsProvider.create(
                     AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey())))
             .forcePathStyle(target.pathStyle())
+            .overrideConfiguration(o -> o.addExecutionInterceptor(new WithoutExpectContinue()))
             .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
             .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
     if (target.endpoint() != null) {
