@@ -13,6 +13,7 @@ import io.pcapoperator.app.OperatorSettings;
 import io.pcapoperator.app.PcapOperator;
 import io.pcapoperator.clock.ScaledClock;
 import io.pcapoperator.devcluster.EmbeddedKubernetes;
+import io.pcapoperator.reconcile.BucketValidation;
 import io.pcapoperator.reconcile.ReconcilerSettings;
 import io.pcapoperator.simulator.PcapSimulator;
 import io.pcapoperator.simulator.SimulatorConfig;
@@ -250,7 +251,9 @@ final class ChurnRuns {
     return PcapOperator.builder(client)
         .cloudflare(PcapBenchmark.remoteApi(simulator, clock))
         .clock(clock)
-        .reconcilerSettings(ReconcilerSettings.defaults())
+        // The simulator takes any bucket, as the operator did before full captures waited for one.
+        .reconcilerSettings(
+            ReconcilerSettings.defaults().withBucketValidation(BucketValidation.None))
         .settings(OperatorSettings.defaults().withoutLeaderElection())
         .metrics(registry)
         .start();

@@ -14,6 +14,7 @@ import io.pcapoperator.cloudflare.HttpPcapsApi;
 import io.pcapoperator.cloudflare.RequestListener;
 import io.pcapoperator.cloudflare.RetryPolicy;
 import io.pcapoperator.devcluster.EmbeddedKubernetes;
+import io.pcapoperator.reconcile.BucketValidation;
 import io.pcapoperator.reconcile.ReconcilerSettings;
 import io.pcapoperator.simulator.PcapSimulator;
 import io.pcapoperator.simulator.SimulatorConfig;
@@ -175,10 +176,13 @@ public final class PcapBenchmark {
       return PcapOperator.builder(client)
           .cloudflare(api)
           .clock(clock)
+          // The simulator takes any bucket, as the operator did before full captures waited for
+          // one.
           .reconcilerSettings(
-              kind == Kind.PCAP_OPERATOR
-                  ? ReconcilerSettings.defaults()
-                  : ReconcilerSettings.defaults().withStalenessBound(Duration.ofSeconds(300)))
+              (kind == Kind.PCAP_OPERATOR
+                      ? ReconcilerSettings.defaults()
+                      : ReconcilerSettings.defaults().withStalenessBound(Duration.ofSeconds(300)))
+                  .withBucketValidation(BucketValidation.None))
           .settings(OperatorSettings.defaults().withoutLeaderElection())
           .start();
     }
