@@ -2,16 +2,9 @@ package io.pcapoperator.api.v1alpha1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.ValidationRule;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.pcapoperator.devcluster.admission.CelRule;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,32 +15,15 @@ import org.junit.jupiter.api.Test;
  * would: the spec's immutable bucket and account, and the challenge's one source.
  */
 class BucketCelRulesTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static List<CelRule> specRules;
   private static List<CelRule> challengeRules;
 
   @BeforeAll
   static void loadRules() throws IOException {
-    CustomResourceDefinition crd =
-        Serialization.unmarshal(
-            Files.readString(Path.of("crds", CrdGeneration.BUCKET_FILE_NAME)),
-            CustomResourceDefinition.class);
-    JSONSchemaProps spec =
-        crd.getSpec()
-            .getVersions()
-            .get(0)
-            .getSchema()
-            .getOpenAPIV3Schema()
-            .getProperties()
-            .get("spec");
-    specRules = compile(spec.getXKubernetesValidations());
-    challengeRules = compile(spec.getProperties().get("challenge").getXKubernetesValidations());
-  }
-
-  private static List<CelRule> compile(List<ValidationRule> rules) {
-    List<CelRule> compiled = new ArrayList<>();
-    rules.forEach(rule -> compiled.add(CelRule.compile(JSON.valueToTree(rule))));
-    return compiled;
+    JSONSchemaProps spec = CrdRules.spec(CrdGeneration.BUCKET_FILE_NAME);
+    specRules = CrdRules.compile(spec.getXKubernetesValidations());
+    challengeRules =
+        CrdRules.compile(spec.getProperties().get("challenge").getXKubernetesValidations());
   }
 
   private static PcapBucketSpec spec(Consumer<PcapBucketSpec> change) {
@@ -60,15 +36,7 @@ class BucketCelRulesTest {
   }
 
   private static List<String> broken(List<CelRule> rules, Object self, Object old) {
-    List<String> messages = new ArrayList<>();
-    for (CelRule rule : rules) {
-      if (rule.isTransition() && old == null) {
-        continue;
-      }
-      rule.violation(JSON.valueToTree(self), old == null ? null : JSON.valueToTree(old))
-          .ifPresent(messages::add);
-    }
-    return messages;
+    return CrdRules.broken(rules, self, old);
   }
 
   @Test

@@ -3,16 +3,10 @@ package io.pcapoperator.api.v1alpha1;
 import static io.pcapoperator.testing.Specs.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.ValidationRule;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.pcapoperator.devcluster.admission.CelRule;
 import io.pcapoperator.testing.Specs;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,27 +17,13 @@ import org.junit.jupiter.api.Test;
  * cluster.
  */
 class CrdCelRulesTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static List<ValidationRule> rules;
   private static List<CelRule> compiled;
 
   @BeforeAll
   static void loadRules() throws IOException {
-    CustomResourceDefinition crd =
-        Serialization.unmarshal(
-            Files.readString(Path.of("crds", CrdGeneration.FILE_NAME)),
-            CustomResourceDefinition.class);
-    rules =
-        crd.getSpec()
-            .getVersions()
-            .get(0)
-            .getSchema()
-            .getOpenAPIV3Schema()
-            .getProperties()
-            .get("spec")
-            .getXKubernetesValidations();
-    compiled = new ArrayList<>();
-    rules.forEach(rule -> compiled.add(CelRule.compile(JSON.valueToTree(rule))));
+    rules = CrdRules.spec(CrdGeneration.FILE_NAME).getXKubernetesValidations();
+    compiled = CrdRules.compile(rules);
   }
 
   /** A simple spec as the API server stores it, defaults filled in. */
@@ -78,15 +58,7 @@ class CrdCelRulesTest {
   }
 
   private static List<String> broken(PacketCaptureSpec spec, PacketCaptureSpec old) {
-    List<String> messages = new ArrayList<>();
-    for (CelRule rule : compiled) {
-      if (rule.isTransition() && old == null) {
-        continue;
-      }
-      rule.violation(JSON.valueToTree(spec), old == null ? null : JSON.valueToTree(old))
-          .ifPresent(messages::add);
-    }
-    return messages;
+    return CrdRules.broken(compiled, spec, old);
   }
 
   @Test
